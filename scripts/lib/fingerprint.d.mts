@@ -1,0 +1,2 @@
+export declare function databaseInputs(contentDir?: string): string;
+export declare function appInputs(): string;

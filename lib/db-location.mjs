@@ -9,8 +9,8 @@ export const SERVING_DB = "prisma/serving.db";
 /** The database URL the app reads: DATABASE_URL when set, else the snapshot in production, the built file in dev. */
 export function appDatabaseUrl(env = process.env) {
   if (env.DATABASE_URL) return env.DATABASE_URL;
-  const file = env.NODE_ENV === "production" ? SERVING_DB : BUILT_DB;
-  return `file:${path.join(process.cwd(), file)}`;
+  // Relative to the working directory (the project root for `next start`), like every path in this project.
+  return `file:./${env.NODE_ENV === "production" ? SERVING_DB : BUILT_DB}`;
 }
 
 /** The file path behind a `file:` URL. */

@@ -6,7 +6,9 @@ const { values } = parseArgs({ options: { content: { type: "string", default: "c
 const result = await checkContentDir(values.content!);
 if (!result.ok) {
   for (const issue of result.issues) console.error(formatIssue(issue));
-  console.error(`\n${result.issues.length} error${result.issues.length === 1 ? "" : "s"} in ${values.content}/.`);
+  console.error(
+    `\n${result.issues.length} error${result.issues.length === 1 ? "" : "s"} in ${values.content}/.`,
+  );
   process.exit(1);
 }
 const c = result.content;

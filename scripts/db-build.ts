@@ -13,7 +13,11 @@ import { databaseInputs } from "./lib/fingerprint.mjs";
 import { applyMigrations } from "./lib/migrate.mjs";
 
 const { values } = parseArgs({
-  options: { content: { type: "string", default: "content" }, db: { type: "string" }, quiet: { type: "boolean" } },
+  options: {
+    content: { type: "string", default: "content" },
+    db: { type: "string" },
+    quiet: { type: "boolean" },
+  },
 });
 const contentDir = values.content!;
 const target = path.resolve(
@@ -61,6 +65,8 @@ try {
 } catch (error) {
   await prisma?.$disconnect().catch(() => {});
   rmSync(temp, { force: true });
-  console.error(`db:build failed; the previous database is unchanged.\n${error instanceof Error ? error.stack : error}`);
+  console.error(
+    `db:build failed; the previous database is unchanged.\n${error instanceof Error ? error.stack : error}`,
+  );
   process.exit(1);
 }

@@ -24,7 +24,9 @@ export async function readContentDir(dir: string): Promise<ContentFile[]> {
   const rel = (p: string) => path.relative(process.cwd(), p) || p;
   const read = async (p: string) => files.push({ path: rel(p), text: await readFile(p, "utf8") });
   for (const name of ["actors.yaml", "issues.yaml"]) {
-    await read(path.join(dir, name)).catch(() => files.push({ path: rel(path.join(dir, name)), text: MISSING }));
+    await read(path.join(dir, name)).catch(() =>
+      files.push({ path: rel(path.join(dir, name)), text: MISSING }),
+    );
   }
   for (const sub of ["articles", "annotations"]) {
     const names = await readdir(path.join(dir, sub)).catch(() => [] as string[]);
@@ -70,7 +72,8 @@ export function runPipeline(files: ContentFile[]): PipelineResult {
       if (!checkSlug(file.path, slug, issues)) continue;
       const parsed: ParsedArticle | null = take(parseArticle(file.path, slug, file.text));
       const frontmatter = parsed && take(validate(parsed.frontmatter, frontmatterSchema));
-      if (parsed && frontmatter) articles.push({ slug, frontmatter, loc: parsed.frontmatter, blocks: parsed.blocks });
+      if (parsed && frontmatter)
+        articles.push({ slug, frontmatter, loc: parsed.frontmatter, blocks: parsed.blocks });
     } else if (annotation) {
       const slug = annotation[1]!;
       if (!checkSlug(file.path, slug, issues)) continue;
@@ -88,12 +91,18 @@ export function runPipeline(files: ContentFile[]): PipelineResult {
     issues: { value: issueList, loc: issuesLoc },
   });
   issues.push(...resolved.issues);
-  return issues.length > 0 ? { ok: false, issues: sortIssues(issues) } : { ok: true, content: resolved.content };
+  return issues.length > 0
+    ? { ok: false, issues: sortIssues(issues) }
+    : { ok: true, content: resolved.content };
 }
 
 function checkSlug(file: string, slug: string, issues: ContentIssue[]): boolean {
   if (/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(slug)) return true;
-  issues.push({ file, line: 1, message: `file name "${slug}" is not a slug (lowercase words joined by hyphens)` });
+  issues.push({
+    file,
+    line: 1,
+    message: `file name "${slug}" is not a slug (lowercase words joined by hyphens)`,
+  });
   return false;
 }
 

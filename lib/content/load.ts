@@ -46,7 +46,10 @@ export async function loadContent(
     positionId?: number;
     divergenceId?: number;
   }[] = [];
-  const addEvidence = (items: ResolvedEvidence[], owner: { eventId?: number; positionId?: number; divergenceId?: number }) =>
+  const addEvidence = (
+    items: ResolvedEvidence[],
+    owner: { eventId?: number; positionId?: number; divergenceId?: number },
+  ) =>
     items.forEach((item, i) =>
       evidence.push({
         id: evidence.length + 1,
@@ -107,76 +110,86 @@ export async function loadContent(
     };
   });
 
-  await prisma.$transaction(async (tx) => {
-    await tx.article.createMany({
-      data: content.articles.map((a) => ({
-        id: articleId(a.slug),
-        slug: a.slug,
-        title: a.title,
-        publisher: a.publisher,
-        url: a.url,
-        kind: a.kind,
-        publishedStart: a.published.start,
-        publishedEnd: a.published.end,
-        publishedPrecision: a.published.precision,
-        publishedStated: a.published.stated,
-        publishedBasis: a.published.basis,
-        notes: a.notes,
-        rank: a.rank,
-      })),
-    });
-    await tx.paragraph.createMany({ data: paragraphs });
-    // Affiliations point at other actors: insert all actors first, then link them.
-    await tx.actor.createMany({
-      data: content.actors.map((a, i) => ({
-        id: actorId(a.slug),
-        slug: a.slug,
-        name: a.name,
-        kind: a.kind,
-        description: a.description,
-        sortOrder: i,
-      })),
-    });
-    for (const actor of content.actors.filter((a) => a.affiliation)) {
-      await tx.actor.update({ where: { id: actorId(actor.slug) }, data: { affiliationId: actorId(actor.affiliation!) } });
-    }
-    await tx.actorAlias.createMany({
-      data: content.actors.flatMap((a) => a.aliases.map((alias) => ({ actorId: actorId(a.slug), alias }))),
-    });
-    await tx.issue.createMany({
-      data: content.issues.map((issue, i) => ({
-        id: issueId(issue.slug),
-        slug: issue.slug,
-        title: issue.title,
-        summary: issue.summary,
-        sortOrder: i,
-      })),
-    });
-    await tx.issueRelation.createMany({
-      data: content.issues.flatMap((issue) =>
-        issue.related.map((slug) => ({ fromId: issueId(issue.slug), toId: issueId(slug) })),
-      ),
-    });
-    await tx.event.createMany({ data: events });
-    await tx.eventActor.createMany({
-      data: content.events.flatMap((e) => e.actors.map((slug) => ({ eventId: eventId(e.slug), actorId: actorId(slug) }))),
-    });
-    await tx.eventIssue.createMany({
-      data: content.events.flatMap((e) => e.issues.map((slug) => ({ eventId: eventId(e.slug), issueId: issueId(slug) }))),
-    });
-    await tx.eventSource.createMany({
-      data: content.events.flatMap((e) =>
-        [...new Set([e.article, ...e.evidence.map((q) => q.article)])].map((slug) => ({
-          eventId: eventId(e.slug),
-          articleId: articleId(slug),
+  await prisma.$transaction(
+    async (tx) => {
+      await tx.article.createMany({
+        data: content.articles.map((a) => ({
+          id: articleId(a.slug),
+          slug: a.slug,
+          title: a.title,
+          publisher: a.publisher,
+          url: a.url,
+          kind: a.kind,
+          publishedStart: a.published.start,
+          publishedEnd: a.published.end,
+          publishedPrecision: a.published.precision,
+          publishedStated: a.published.stated,
+          publishedBasis: a.published.basis,
+          notes: a.notes,
+          rank: a.rank,
         })),
-      ),
-    });
-    await tx.position.createMany({ data: positions });
-    await tx.divergence.createMany({ data: divergences });
-    await tx.evidence.createMany({ data: evidence });
-    await tx.meta.createMany({ data: Object.entries(meta).map(([key, value]) => ({ key, value })) });
-  }, { timeout: 120_000 });
+      });
+      await tx.paragraph.createMany({ data: paragraphs });
+      // Affiliations point at other actors: insert all actors first, then link them.
+      await tx.actor.createMany({
+        data: content.actors.map((a, i) => ({
+          id: actorId(a.slug),
+          slug: a.slug,
+          name: a.name,
+          kind: a.kind,
+          description: a.description,
+          sortOrder: i,
+        })),
+      });
+      for (const actor of content.actors.filter((a) => a.affiliation)) {
+        await tx.actor.update({
+          where: { id: actorId(actor.slug) },
+          data: { affiliationId: actorId(actor.affiliation!) },
+        });
+      }
+      await tx.actorAlias.createMany({
+        data: content.actors.flatMap((a) => a.aliases.map((alias) => ({ actorId: actorId(a.slug), alias }))),
+      });
+      await tx.issue.createMany({
+        data: content.issues.map((issue, i) => ({
+          id: issueId(issue.slug),
+          slug: issue.slug,
+          title: issue.title,
+          summary: issue.summary,
+          sortOrder: i,
+        })),
+      });
+      await tx.issueRelation.createMany({
+        data: content.issues.flatMap((issue) =>
+          issue.related.map((slug) => ({ fromId: issueId(issue.slug), toId: issueId(slug) })),
+        ),
+      });
+      await tx.event.createMany({ data: events });
+      await tx.eventActor.createMany({
+        data: content.events.flatMap((e) =>
+          e.actors.map((slug) => ({ eventId: eventId(e.slug), actorId: actorId(slug) })),
+        ),
+      });
+      await tx.eventIssue.createMany({
+        data: content.events.flatMap((e) =>
+          e.issues.map((slug) => ({ eventId: eventId(e.slug), issueId: issueId(slug) })),
+        ),
+      });
+      await tx.eventSource.createMany({
+        data: content.events.flatMap((e) =>
+          [...new Set([e.article, ...e.evidence.map((q) => q.article)])].map((slug) => ({
+            eventId: eventId(e.slug),
+            articleId: articleId(slug),
+          })),
+        ),
+      });
+      await tx.position.createMany({ data: positions });
+      await tx.divergence.createMany({ data: divergences });
+      await tx.evidence.createMany({ data: evidence });
+      await tx.meta.createMany({ data: Object.entries(meta).map(([key, value]) => ({ key, value })) });
+    },
+    { timeout: 120_000 },
+  );
 
   return {
     articles: content.articles.length,
@@ -194,7 +207,8 @@ function idMap(slugs: string[]): (slug: string) => number {
   const ids = new Map(slugs.map((slug, i) => [slug, i + 1]));
   return (slug) => {
     const id = ids.get(slug);
-    if (id === undefined) throw new Error(`internal: no id for "${slug}" (the resolve stage should have caught this)`);
+    if (id === undefined)
+      throw new Error(`internal: no id for "${slug}" (the resolve stage should have caught this)`);
     return id;
   };
 }

@@ -62,7 +62,10 @@ function lineOfPath(doc: Document, path: Path, lineAt: (offset: number) => numbe
 export function parseArticle(file: string, slug: string, text: string): Parsed<ParsedArticle> {
   const lines = text.split(/\r?\n/);
   if (lines[0] !== "---") {
-    return { ok: false, issues: [{ file, line: 1, message: "an article starts with a `---` frontmatter block" }] };
+    return {
+      ok: false,
+      issues: [{ file, line: 1, message: "an article starts with a `---` frontmatter block" }],
+    };
   }
   const close = lines.indexOf("---", 1);
   if (close < 0) {
@@ -72,7 +75,10 @@ export function parseArticle(file: string, slug: string, text: string): Parsed<P
   if (!frontmatter.ok) return frontmatter;
   const blocks = parseBody(lines.slice(close + 1).join("\n"), close + 2);
   if (blocks.length === 0) {
-    return { ok: false, issues: [{ file, line: close + 2, message: "the article has no text after its frontmatter" }] };
+    return {
+      ok: false,
+      issues: [{ file, line: close + 2, message: "the article has no text after its frontmatter" }],
+    };
   }
   return { ok: true, value: { file, slug, frontmatter: frontmatter.value, blocks } };
 }

@@ -35,7 +35,10 @@ export const DEFAULT_PAIR = ["us", "israel"] as const;
 const MIN_QUOTE_WORDS = 4;
 
 /** Resolves references, dates and quotes. Returns the content, or every problem found. */
-export function resolveContent(input: ValidatedContent): { content: ResolvedContent; issues: ContentIssue[] } {
+export function resolveContent(input: ValidatedContent): {
+  content: ResolvedContent;
+  issues: ContentIssue[];
+} {
   const issues: ContentIssue[] = [];
   const report = (loc: LocatedYaml, path: Path, message: string) => issues.push(issueAt(loc, path, message));
 
@@ -60,7 +63,11 @@ export function resolveContent(input: ValidatedContent): { content: ResolvedCont
     const blocks = articleBlocks.get(article);
     const published = publication.get(article);
     if (!blocks || !published) {
-      report(loc, [], `no article "${article}": an annotation file is named after its article (content/articles/${article}.md)`);
+      report(
+        loc,
+        [],
+        `no article "${article}": an annotation file is named after its article (content/articles/${article}.md)`,
+      );
       continue;
     }
     const actorRef = (path: Path, ref: string | undefined): string | null => {
@@ -103,13 +110,20 @@ export function resolveContent(input: ValidatedContent): { content: ResolvedCont
       }
       const previous = definedAt.get(entry.slug);
       if (previous) {
-        report(loc, [...path, "slug"], `duplicate event slug "${entry.slug}": already defined at ${previous.where}`);
+        report(
+          loc,
+          [...path, "slug"],
+          `duplicate event slug "${entry.slug}": already defined at ${previous.where}`,
+        );
         return;
       }
-      const date = resolveEventDate(entry.date!, published, (p, message) => report(loc, [...path, "date", ...p], message));
+      const date = resolveEventDate(entry.date!, published, (p, message) =>
+        report(loc, [...path, "date", ...p], message),
+      );
       const eventActors = entry.actors!.map((ref, j) => actorRef([...path, "actors", j], ref));
       const eventIssues = entry.issues!.map((ref, j) => issueRef([...path, "issues", j], ref));
-      if (entry.issues!.length === 0) report(loc, [...path, "issues"], "an event belongs to at least one issue");
+      if (entry.issues!.length === 0)
+        report(loc, [...path, "issues"], "an event belongs to at least one issue");
       const event: ResolvedEvent = {
         slug: entry.slug,
         title: entry.title!,
@@ -137,7 +151,11 @@ export function resolveContent(input: ValidatedContent): { content: ResolvedCont
       const key = `${actor}|${issue}`;
       const previous = positionKeys.get(`${article}|${key}`);
       if (previous) {
-        report(loc, path, `second position of "${actor}" on "${issue}" in this article (first at line ${previous}); merge them`);
+        report(
+          loc,
+          path,
+          `second position of "${actor}" on "${issue}" in this article (first at line ${previous}); merge them`,
+        );
         return;
       }
       positionKeys.set(`${article}|${key}`, String(loc.lineOf(path)));
@@ -156,10 +174,23 @@ export function resolveContent(input: ValidatedContent): { content: ResolvedCont
       const key = `${article}|${issue}|${[a, b].sort().join("|")}`;
       const previous = divergenceKeys.get(key);
       if (previous) {
-        return report(loc, path, `second ${a}–${b} rating of "${issue}" in this article (first at line ${previous})`);
+        return report(
+          loc,
+          path,
+          `second ${a}–${b} rating of "${issue}" in this article (first at line ${previous})`,
+        );
       }
       divergenceKeys.set(key, String(loc.lineOf(path)));
-      divergences.push({ issue, article, a, b, level: entry.level, by: entry.by, rationale: entry.rationale, evidence });
+      divergences.push({
+        issue,
+        article,
+        a,
+        b,
+        level: entry.level,
+        by: entry.by,
+        rationale: entry.rationale,
+        evidence,
+      });
     });
   }
 
@@ -167,7 +198,11 @@ export function resolveContent(input: ValidatedContent): { content: ResolvedCont
     const defined = definedAt.get(ref.slug);
     if (!defined) {
       const known = new Set(definedAt.keys());
-      report(ref.loc, [...ref.path, "slug"], `event "${ref.slug}" is not defined in any annotation file${suggest(ref.slug, known)}`);
+      report(
+        ref.loc,
+        [...ref.path, "slug"],
+        `event "${ref.slug}" is not defined in any annotation file${suggest(ref.slug, known)}`,
+      );
       continue;
     }
     defined.event.evidence.push(...ref.evidence);
@@ -221,15 +256,16 @@ function explicitSpan(
   startKey = "start",
 ): DateSpan | null {
   const from = parsePartialDate(start);
-  if ("error" in from) return report([startKey], from.error), null;
+  if ("error" in from) return (report([startKey], from.error), null);
   let last = from.end;
   if (end !== undefined) {
     const to = parsePartialDate(end);
-    if ("error" in to) return report(["end"], to.error), null;
+    if ("error" in to) return (report(["end"], to.error), null);
     last = to.end;
   }
   const span = { start: from.start, end: last, precision };
-  if (span.end < span.start) return report(["end"], `the end ${span.end} is before the start ${span.start}`), null;
+  if (span.end < span.start)
+    return (report(["end"], `the end ${span.end} is before the start ${span.start}`), null);
   if (!precisionFits(span)) {
     report(["precision"], `precision "${precision}" does not describe ${span.start}–${span.end}`);
     return null;
@@ -247,18 +283,21 @@ function resolveEventDate(
   if (date.resolve !== undefined) {
     if (!published.start) return null;
     const result = resolveRelative(date.resolve, published);
-    if ("error" in result) return report(["resolve"], result.error), null;
+    if ("error" in result) return (report(["resolve"], result.error), null);
     fromRule = result;
   }
   if (date.start === undefined) {
-    if (!fromRule) return report(["start"], `missing field "date.start" (or a "resolve" rule)`), null;
+    if (!fromRule) return (report(["start"], `missing field "date.start" (or a "resolve" rule)`), null);
     if (date.precision !== undefined && date.precision !== fromRule.precision) {
-      report(["precision"], `precision "${date.precision}" disagrees with rule ${date.resolve}, which gives ${fromRule.precision}`);
+      report(
+        ["precision"],
+        `precision "${date.precision}" disagrees with rule ${date.resolve}, which gives ${fromRule.precision}`,
+      );
       return null;
     }
     return { ...base, ...fromRule };
   }
-  if (date.precision === undefined) return report(["precision"], `missing field "date.precision"`), null;
+  if (date.precision === undefined) return (report(["precision"], `missing field "date.precision"`), null);
   const span = explicitSpan(date.start, date.end, date.precision, (path, message) => report(path, message));
   if (!span) return null;
   if (fromRule && (fromRule.start !== span.start || fromRule.end !== span.end)) {
@@ -281,22 +320,36 @@ function resolveActors(source: { value: ActorsFile; loc: LocatedYaml }, report: 
   const names = new Map<string, { slug: string; path: Path }>();
   value.forEach((actor, i) => {
     if (bySlug.has(actor.slug)) {
-      report(loc, [i, "slug"], `duplicate actor slug "${actor.slug}" (first at line ${loc.lineOf([bySlug.get(actor.slug)!, "slug"])})`);
+      report(
+        loc,
+        [i, "slug"],
+        `duplicate actor slug "${actor.slug}" (first at line ${loc.lineOf([bySlug.get(actor.slug)!, "slug"])})`,
+      );
     } else bySlug.set(actor.slug, i);
   });
   value.forEach((actor, i) => {
     const claim = (name: string, path: Path) => {
-      const owner = names.get(name) ?? (bySlug.has(name) ? { slug: name, path: [bySlug.get(name)!, "slug"] } : null);
+      const owner =
+        names.get(name) ?? (bySlug.has(name) ? { slug: name, path: [bySlug.get(name)!, "slug"] } : null);
       if (owner && owner.slug !== actor.slug) {
-        report(loc, path, `"${name}" already names actor "${owner.slug}" (line ${loc.lineOf(owner.path)}): an alias belongs to one actor`);
+        report(
+          loc,
+          path,
+          `"${name}" already names actor "${owner.slug}" (line ${loc.lineOf(owner.path)}): an alias belongs to one actor`,
+        );
       } else names.set(name, { slug: actor.slug, path });
     };
     claim(actor.name, [i, "name"]);
     actor.aliases.forEach((alias, j) => claim(alias, [i, "aliases", j]));
     if (actor.affiliation !== undefined) {
-      if (actor.affiliation === actor.slug) report(loc, [i, "affiliation"], "an actor cannot be its own affiliation");
+      if (actor.affiliation === actor.slug)
+        report(loc, [i, "affiliation"], "an actor cannot be its own affiliation");
       else if (!bySlug.has(actor.affiliation)) {
-        report(loc, [i, "affiliation"], `unknown actor "${actor.affiliation}"${suggest(actor.affiliation, new Set(bySlug.keys()))}`);
+        report(
+          loc,
+          [i, "affiliation"],
+          `unknown actor "${actor.affiliation}"${suggest(actor.affiliation, new Set(bySlug.keys()))}`,
+        );
       }
     }
   });
@@ -329,7 +382,11 @@ function resolveIssues(source: { value: IssuesFile; loc: LocatedYaml }, report: 
   const slugs = new Map<string, number>();
   value.forEach((issue, i) => {
     if (slugs.has(issue.slug)) {
-      report(loc, [i, "slug"], `duplicate issue slug "${issue.slug}" (first at line ${loc.lineOf([slugs.get(issue.slug)!, "slug"])})`);
+      report(
+        loc,
+        [i, "slug"],
+        `duplicate issue slug "${issue.slug}" (first at line ${loc.lineOf([slugs.get(issue.slug)!, "slug"])})`,
+      );
     } else slugs.set(issue.slug, i);
   });
   const known = new Set(slugs.keys());
@@ -339,15 +396,21 @@ function resolveIssues(source: { value: IssuesFile; loc: LocatedYaml }, report: 
     summary: issue.summary,
     related: unique(
       issue.related.filter((ref, j) => {
-        if (ref === issue.slug) return report(loc, [i, "related", j], "an issue cannot be related to itself"), false;
-        if (!known.has(ref)) return report(loc, [i, "related", j], `unknown issue "${ref}"${suggest(ref, known)}`), false;
+        if (ref === issue.slug)
+          return (report(loc, [i, "related", j], "an issue cannot be related to itself"), false);
+        if (!known.has(ref))
+          return (report(loc, [i, "related", j], `unknown issue "${ref}"${suggest(ref, known)}`), false);
         return true;
       }),
     ),
   }));
 }
 
-function locateQuote(article: string, blocks: Block[], entry: EvidenceEntry): ResolvedEvidence | { error: string } {
+function locateQuote(
+  article: string,
+  blocks: Block[],
+  entry: EvidenceEntry,
+): ResolvedEvidence | { error: string } {
   const short = entry.quote.length > 60 ? `${entry.quote.slice(0, 57)}…` : entry.quote;
   if (wordCount(entry.quote) < MIN_QUOTE_WORDS) {
     return { error: `quote "${entry.quote}" is shorter than ${MIN_QUOTE_WORDS} words` };
@@ -355,7 +418,8 @@ function locateQuote(article: string, blocks: Block[], entry: EvidenceEntry): Re
   let candidates = blocks;
   if (entry.paragraph !== undefined) {
     const block = blocks.find((b) => b.n === entry.paragraph);
-    if (!block) return { error: `article "${article}" has no paragraph ${entry.paragraph} (it has ${blocks.length})` };
+    if (!block)
+      return { error: `article "${article}" has no paragraph ${entry.paragraph} (it has ${blocks.length})` };
     candidates = [block];
   }
   const hits = candidates.flatMap((block) => {
@@ -414,4 +478,3 @@ function editDistance(a: string, b: string): number {
   }
   return row[b.length]!;
 }
-

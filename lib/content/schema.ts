@@ -20,6 +20,7 @@ export const ACTOR_KINDS = [
   "organisation",
   "media",
   "analyst",
+  "person",
   "collective",
 ] as const;
 export const CLAIM_KINDS = ["reported", "statement", "assessment"] as const;
@@ -35,7 +36,10 @@ export type RatedBy = (typeof RATED_BY)[number];
 export const frontmatterSchema = z.strictObject({
   title: text,
   publisher: text.nullable().default(null),
-  url: z.url({ protocol: /^https?$/ }).nullable().default(null),
+  url: z
+    .url({ protocol: /^https?$/ })
+    .nullable()
+    .default(null),
   kind: z.enum(ARTICLE_KINDS),
   published: z.strictObject({
     stated: text.optional(),

@@ -33,7 +33,8 @@ function describe(issue: z.core.$ZodIssue): string {
   if (issue.code === "unrecognized_keys") {
     return `${at}unknown field${issue.keys.length > 1 ? "s" : ""} ${issue.keys.map((k) => `"${k}"`).join(", ")}`;
   }
-  if (issue.code === "invalid_union") return `${at}expected a quote, or an object with "quote" and "paragraph"`;
+  if (issue.code === "invalid_union")
+    return `${at}expected a quote, or an object with "quote" and "paragraph"`;
   return `${at}${issue.message}`;
 }
 

@@ -29,13 +29,25 @@ const isTestOrHidden = (name) => name.startsWith(".") || /\.test\.tsx?$/.test(na
 
 /** Everything the database is built from: the content, the migrations and the pipeline code. */
 export function databaseInputs(contentDir = "content") {
-  return hashFiles([contentDir, "prisma/migrations", "prisma/schema.prisma", "lib/content", "lib/dates.ts"], isTestOrHidden);
+  return hashFiles(
+    [contentDir, "prisma/migrations", "prisma/schema.prisma", "lib/content", "lib/dates.ts"],
+    isTestOrHidden,
+  );
 }
 
 /** Everything the app build depends on besides the database. */
 export function appInputs() {
   return hashFiles(
-    ["app", "components", "lib", "public", "next.config.ts", "package-lock.json", "tsconfig.json", "generated"],
+    [
+      "app",
+      "components",
+      "lib",
+      "public",
+      "next.config.ts",
+      "package-lock.json",
+      "tsconfig.json",
+      "generated",
+    ],
     (name) => isTestOrHidden(name) || name === "node_modules",
   );
 }

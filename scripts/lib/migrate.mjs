@@ -92,7 +92,12 @@ async function listMigrations() {
       })),
   );
   migrationDirectories.sort((a, b) => a.path.localeCompare(b.path));
-  return { baseDir: MIGRATIONS_DIR, lockfile: { path: LOCK_FILE, content: lockfile }, shadowDbInitScript: "", migrationDirectories };
+  return {
+    baseDir: MIGRATIONS_DIR,
+    lockfile: { path: LOCK_FILE, content: lockfile },
+    shadowDbInitScript: "",
+    migrationDirectories,
+  };
 }
 
 /** Applies every pending migration in prisma/migrations to the database at `databaseUrl`; returns their names. */
@@ -120,7 +125,10 @@ async function writeMigration(engine, schemaFiles, name) {
   await mkdir(MIGRATIONS_DIR, { recursive: true });
   const lockPath = path.join(MIGRATIONS_DIR, LOCK_FILE);
   if ((await readFile(lockPath, "utf8").catch(() => null)) === null) {
-    await writeFile(lockPath, '# Written by scripts/migrate.mjs; keep it in version control.\nprovider = "sqlite"\n');
+    await writeFile(
+      lockPath,
+      '# Written by scripts/migrate.mjs; keep it in version control.\nprovider = "sqlite"\n',
+    );
   }
   const list = await listMigrations();
   const diff = await engine.diff({
@@ -131,7 +139,10 @@ async function writeMigration(engine, schemaFiles, name) {
     filters: FILTERS,
   });
   if (diff.exitCode !== 2) return null;
-  const dir = path.join(MIGRATIONS_DIR, `${String(list.migrationDirectories.length + 1).padStart(4, "0")}_${name}`);
+  const dir = path.join(
+    MIGRATIONS_DIR,
+    `${String(list.migrationDirectories.length + 1).padStart(4, "0")}_${name}`,
+  );
   await mkdir(dir, { recursive: true });
   await writeFile(path.join(dir, MIGRATION_FILE), diff.stdout);
   return path.relative(process.cwd(), path.join(dir, MIGRATION_FILE));

@@ -1,0 +1,33 @@
+import type { NextRequest } from "next/server";
+import { matrixResponse } from "@/lib/api/schemas";
+import { json, jsonError } from "@/lib/api/respond";
+import { getKnownSlugs } from "@/lib/queries/known";
+import { getMatrix } from "@/lib/queries/matrix";
+import { parsePairQuery } from "@/lib/url-state";
+
+export async function GET(request: NextRequest) {
+  const parsed = parsePairQuery(request.nextUrl.searchParams, await getKnownSlugs());
+  if (!parsed.ok) return jsonError(400, "invalid query", parsed.issues);
+  const matrix = await getMatrix(parsed.pair);
+  if (!matrix) return jsonError(404, "no such actors");
+  return json(matrixResponse, {
+    a: matrix.a.slug,
+    b: matrix.b.slug,
+    rows: matrix.rows.map((row) => ({
+      issue: row.issue.slug,
+      cells: row.cells.flatMap((cell) =>
+        cell.divergence
+          ? [
+              {
+                article: cell.article.slug,
+                asOf: cell.article.published.start,
+                level: cell.divergence.level,
+                a: cell.a && { stance: cell.a.stance, summary: cell.a.summary },
+                b: cell.b && { stance: cell.b.stance, summary: cell.b.summary },
+              },
+            ]
+          : [],
+      ),
+    })),
+  });
+}

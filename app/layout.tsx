@@ -1,0 +1,68 @@
+import type { Metadata, Viewport } from "next";
+import Link from "next/link";
+import { SITE_DESCRIPTION, SITE_NAME, SITE_URL } from "@/lib/site/config";
+import { mono, sans, serif } from "@/lib/site/fonts";
+import "./globals.css";
+
+export const metadata: Metadata = {
+  metadataBase: new URL(SITE_URL),
+  title: {
+    default: `${SITE_NAME} — US–Israel divergence, traced to the source`,
+    template: `%s · ${SITE_NAME}`,
+  },
+  description: SITE_DESCRIPTION,
+  applicationName: SITE_NAME,
+};
+
+export const viewport: Viewport = {
+  colorScheme: "light dark",
+  themeColor: [
+    { media: "(prefers-color-scheme: light)", color: "#fbfaf7" },
+    { media: "(prefers-color-scheme: dark)", color: "#17181a" },
+  ],
+};
+
+export default function RootLayout({ children }: Readonly<{ children: React.ReactNode }>) {
+  return (
+    <html lang="en" className={`${serif.variable} ${sans.variable} ${mono.variable}`}>
+      <body>
+        <a className="skip-link" href="#main">
+          Skip to content
+        </a>
+        <header className="site-header">
+          <Link href="/" className="site-name">
+            {SITE_NAME}
+          </Link>
+          <nav aria-label="Main">
+            <ul>
+              <li>
+                <Link href="/issues">Issues</Link>
+              </li>
+              <li>
+                <Link href="/timeline">Timeline</Link>
+              </li>
+              <li>
+                <Link href="/matrix">Matrix</Link>
+              </li>
+              <li>
+                <Link href="/actors">Actors</Link>
+              </li>
+              <li>
+                <Link href="/articles">Sources</Link>
+              </li>
+            </ul>
+          </nav>
+        </header>
+        <main id="main" tabIndex={-1}>
+          {children}
+        </main>
+        <footer className="site-footer">
+          <p>
+            Every position, event and rating links to the words of its source. Ratings are assessments, not
+            computations.
+          </p>
+        </footer>
+      </body>
+    </html>
+  );
+}

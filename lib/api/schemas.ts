@@ -1,0 +1,112 @@
+import { z } from "zod";
+import { ACTOR_KINDS, CLAIM_KINDS, LEVELS } from "@/lib/content/schema";
+import { isIsoDay, PRECISIONS } from "@/lib/dates";
+
+// The public JSON API (/api/v1). The route handlers build their responses with these schemas and the tests check
+// live responses against the same ones, so the documented shapes cannot drift.
+
+const isoDay = z.string().refine(isIsoDay, "must be a calendar date written YYYY-MM-DD");
+const level = z.enum(LEVELS);
+
+export const evidenceOut = z.strictObject({
+  article: z.string(),
+  paragraph: z.number().int().positive(),
+  quote: z.string(),
+});
+
+export const articlesResponse = z.strictObject({
+  articles: z.array(
+    z.strictObject({
+      slug: z.string(),
+      title: z.string(),
+      publisher: z.string().nullable(),
+      published: z.strictObject({ date: isoDay, precision: z.enum(PRECISIONS), basis: z.string() }),
+      /** Number of paragraphs; the text itself is at /articles/<slug>. */
+      paragraphs: z.number().int().nonnegative(),
+    }),
+  ),
+});
+
+export const actorsResponse = z.strictObject({
+  actors: z.array(
+    z.strictObject({
+      slug: z.string(),
+      name: z.string(),
+      kind: z.enum(ACTOR_KINDS),
+      aliases: z.array(z.string()),
+    }),
+  ),
+});
+
+const divergenceOut = z.strictObject({ article: z.string(), asOf: isoDay, level, rationale: z.string() });
+
+export const issueOut = z.strictObject({
+  slug: z.string(),
+  title: z.string(),
+  summary: z.string(),
+  divergence: z.array(divergenceOut),
+});
+
+export const issuesResponse = z.strictObject({ issues: z.array(issueOut) });
+
+export const eventOut = z.strictObject({
+  slug: z.string(),
+  title: z.string(),
+  summary: z.string(),
+  date: z.strictObject({ start: isoDay, end: isoDay, precision: z.enum(PRECISIONS), stated: z.string() }),
+  actors: z.array(z.string()),
+  issues: z.array(z.string()),
+  articles: z.array(z.string()),
+  evidence: z.array(evidenceOut),
+});
+
+export const positionOut = z.strictObject({
+  actor: z.string(),
+  article: z.string(),
+  asOf: isoDay,
+  stance: z.string(),
+  summary: z.string(),
+  claim: z.enum(CLAIM_KINDS),
+  evidence: z.array(evidenceOut),
+});
+
+export const issueResponse = z.strictObject({
+  issue: issueOut,
+  positions: z.array(positionOut),
+  events: z.array(eventOut),
+});
+
+export const eventsResponse = z.strictObject({
+  events: z.array(eventOut),
+  total: z.number().int().nonnegative(),
+});
+
+const stanceOut = z.strictObject({ stance: z.string(), summary: z.string() }).nullable();
+
+export const matrixResponse = z.strictObject({
+  a: z.string(),
+  b: z.string(),
+  rows: z.array(
+    z.strictObject({
+      issue: z.string(),
+      cells: z.array(
+        z.strictObject({ article: z.string(), asOf: isoDay, level, a: stanceOut, b: stanceOut }),
+      ),
+    }),
+  ),
+});
+
+export const errorResponse = z.strictObject({
+  error: z.string(),
+  issues: z
+    .array(z.strictObject({ path: z.array(z.union([z.string(), z.number()])), message: z.string() }))
+    .optional(),
+});
+
+export type ArticlesResponse = z.infer<typeof articlesResponse>;
+export type ActorsResponse = z.infer<typeof actorsResponse>;
+export type IssuesResponse = z.infer<typeof issuesResponse>;
+export type IssueResponse = z.infer<typeof issueResponse>;
+export type EventsResponse = z.infer<typeof eventsResponse>;
+export type MatrixResponse = z.infer<typeof matrixResponse>;
+export type ErrorResponse = z.infer<typeof errorResponse>;

@@ -1,0 +1,86 @@
+import "server-only";
+import { prisma } from "@/lib/db";
+import { actorRefSelect, eventSelect, positionSelect, toActorRef, toEvent, toPosition } from "./shape";
+import { byDate } from "./issues";
+import type { ActorRef, EventView, PositionView } from "./types";
+
+export interface ActorSummary extends ActorRef {
+  description: string;
+  aliases: string[];
+  affiliation: ActorRef | null;
+  positionCount: number;
+  eventCount: number;
+}
+
+export interface ActorDetail extends ActorSummary {
+  members: ActorRef[];
+  /** Positions held by the actor. */
+  positions: PositionView[];
+  /** Positions of others that this actor expressed or reported. */
+  voiced: PositionView[];
+  events: EventView[];
+  /** Events the article credits to this actor's account. */
+  reported: EventView[];
+}
+
+const summarySelect = {
+  ...actorRefSelect,
+  description: true,
+  aliases: { select: { alias: true }, orderBy: { id: "asc" } },
+  affiliation: { select: actorRefSelect },
+  _count: { select: { positions: true, events: true } },
+} as const;
+
+function toSummary(row: {
+  slug: string;
+  name: string;
+  kind: string;
+  description: string;
+  aliases: { alias: string }[];
+  affiliation: { slug: string; name: string; kind: string } | null;
+  _count: { positions: number; events: number };
+}): ActorSummary {
+  return {
+    ...toActorRef(row),
+    description: row.description,
+    aliases: row.aliases.map((a) => a.alias),
+    affiliation: row.affiliation ? toActorRef(row.affiliation) : null,
+    positionCount: row._count.positions,
+    eventCount: row._count.events,
+  };
+}
+
+export async function listActors(): Promise<ActorSummary[]> {
+  const rows = await prisma.actor.findMany({ orderBy: { sortOrder: "asc" }, select: summarySelect });
+  return rows.map(toSummary);
+}
+
+export async function getActorBySlug(slug: string): Promise<ActorDetail | null> {
+  const row = await prisma.actor.findUnique({
+    where: { slug },
+    select: {
+      ...summarySelect,
+      members: { select: actorRefSelect, orderBy: { sortOrder: "asc" } },
+      positions: { select: positionSelect, orderBy: { sortOrder: "asc" } },
+      voiced: { select: positionSelect, orderBy: { sortOrder: "asc" } },
+      positionsVia: { select: positionSelect, orderBy: { sortOrder: "asc" } },
+      events: { select: { event: { select: eventSelect } } },
+      eventsVia: { select: eventSelect },
+    },
+  });
+  if (!row) return null;
+  const byRank = (x: PositionView, y: PositionView) => x.article.rank - y.article.rank;
+  return {
+    ...toSummary(row),
+    members: row.members.map(toActorRef),
+    positions: row.positions.map(toPosition).sort(byRank),
+    voiced: [...row.voiced, ...row.positionsVia].map(toPosition).sort(byRank),
+    events: row.events.map((e) => toEvent(e.event)).sort(byDate),
+    reported: row.eventsVia.map(toEvent).sort(byDate),
+  };
+}
+
+export async function listActorSlugs(): Promise<string[]> {
+  const rows = await prisma.actor.findMany({ select: { slug: true }, orderBy: { sortOrder: "asc" } });
+  return rows.map((r) => r.slug);
+}

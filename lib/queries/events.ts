@@ -1,0 +1,70 @@
+import "server-only";
+import type { Prisma } from "@/generated/prisma/client";
+import { prisma } from "@/lib/db";
+import { eventSelect, toEvent } from "./shape";
+import type { EventView } from "./types";
+
+export interface EventFilters {
+  /** Actor slugs; events involving any of them (or all, with `actorMode: "all"`). */
+  actors: string[];
+  actorMode: "any" | "all";
+  issues: string[];
+  /** Inclusive ISO dates; an event matches when its date span overlaps [from, to]. */
+  from: string | null;
+  to: string | null;
+  articles: string[];
+}
+
+export const NO_FILTERS: EventFilters = {
+  actors: [],
+  actorMode: "any",
+  issues: [],
+  from: null,
+  to: null,
+  articles: [],
+};
+
+export function eventWhere(filters: EventFilters): Prisma.EventWhereInput {
+  const and: Prisma.EventWhereInput[] = [];
+  if (filters.actors.length > 0) {
+    if (filters.actorMode === "all") {
+      for (const slug of filters.actors) and.push({ actors: { some: { actor: { slug } } } });
+    } else {
+      and.push({ actors: { some: { actor: { slug: { in: filters.actors } } } } });
+    }
+  }
+  if (filters.issues.length > 0) and.push({ issues: { some: { issue: { slug: { in: filters.issues } } } } });
+  if (filters.articles.length > 0)
+    and.push({ sources: { some: { article: { slug: { in: filters.articles } } } } });
+  if (filters.from) and.push({ end: { gte: filters.from } });
+  if (filters.to) and.push({ start: { lte: filters.to } });
+  return and.length > 0 ? { AND: and } : {};
+}
+
+const ORDER: Prisma.EventOrderByWithRelationInput[] = [{ start: "asc" }, { end: "asc" }, { slug: "asc" }];
+
+export async function listEvents(
+  filters: EventFilters = NO_FILTERS,
+  window: { offset: number; limit: number } | null = null,
+): Promise<{ events: EventView[]; total: number }> {
+  const where = eventWhere(filters);
+  const [rows, total] = await Promise.all([
+    prisma.event.findMany({
+      where,
+      orderBy: ORDER,
+      select: eventSelect,
+      ...(window ? { skip: window.offset, take: window.limit } : {}),
+    }),
+    prisma.event.count({ where }),
+  ]);
+  return { events: rows.map(toEvent), total };
+}
+
+/** Just the date spans of the matching events, for the per-month chart. */
+export async function listEventSpans(filters: EventFilters): Promise<{ start: string; end: string }[]> {
+  return prisma.event.findMany({
+    where: eventWhere(filters),
+    orderBy: ORDER,
+    select: { start: true, end: true },
+  });
+}

@@ -1,0 +1,215 @@
+import { z } from "zod";
+import { isIsoDay } from "@/lib/dates";
+import type { EventFilters } from "@/lib/queries/events";
+
+// The URL is the state. Each view's query parameters are parsed here, in one place, and written back in one
+// canonical order so equal states give equal URLs. The API is strict (400 on a bad value); pages are lenient
+// (a bad value is dropped and the page says so).
+
+export const EVENT_PARAMS = {
+  actor: "actor",
+  mode: "mode",
+  issue: "issue",
+  from: "from",
+  to: "to",
+  article: "article",
+  page: "page",
+} as const;
+
+export const MATRIX_PARAMS = { a: "a", b: "b", cell: "cell", sort: "sort", snapshot: "snapshot" } as const;
+
+/** The slugs a filter may name. */
+export interface KnownValues {
+  actors: ReadonlySet<string>;
+  issues: ReadonlySet<string>;
+  articles: ReadonlySet<string>;
+}
+
+export type SearchParamsInput = URLSearchParams | Record<string, string | string[] | undefined>;
+
+/** Every value of a parameter, from either URLSearchParams or Next's `searchParams` object. */
+export function readAll(params: SearchParamsInput, key: string): string[] {
+  if (params instanceof URLSearchParams) return params.getAll(key);
+  const value = params[key];
+  return value === undefined ? [] : Array.isArray(value) ? value : [value];
+}
+
+const MAX_VALUES = 50;
+const MAX_LENGTH = 200;
+
+function slugList(known: ReadonlySet<string>, what: string) {
+  return z
+    .array(z.string().max(MAX_LENGTH, `${what} is too long`))
+    .max(MAX_VALUES, `at most ${MAX_VALUES} ${what}s`)
+    .superRefine((values, ctx) => {
+      values.forEach((value, i) => {
+        if (!known.has(value))
+          ctx.addIssue({ code: "custom", path: [i], message: `unknown ${what} "${value}"` });
+      });
+    })
+    .transform((values) => [...new Set(values)]);
+}
+
+const isoDate = z.string().refine(isIsoDay, "must be a calendar date written YYYY-MM-DD");
+
+export function eventsQuerySchema(known: KnownValues) {
+  return z
+    .object({
+      actor: slugList(known.actors, "actor"),
+      mode: z.enum(["any", "all"]).default("any"),
+      issue: slugList(known.issues, "issue"),
+      article: slugList(known.articles, "article"),
+      from: isoDate.optional(),
+      to: isoDate.optional(),
+    })
+    .refine((q) => !q.from || !q.to || q.from <= q.to, { path: ["to"], message: "`to` is before `from`" });
+}
+
+function single(params: SearchParamsInput, key: string): string | undefined {
+  const values = readAll(params, key);
+  return values.length > 0 ? values[values.length - 1] : undefined;
+}
+
+function rawEventQuery(params: SearchParamsInput) {
+  return {
+    actor: readAll(params, EVENT_PARAMS.actor),
+    mode: single(params, EVENT_PARAMS.mode),
+    issue: readAll(params, EVENT_PARAMS.issue),
+    article: readAll(params, EVENT_PARAMS.article),
+    from: single(params, EVENT_PARAMS.from),
+    to: single(params, EVENT_PARAMS.to),
+  };
+}
+
+export type QueryIssue = { path: (string | number)[]; message: string };
+
+/** Strict parse for the API: any bad value is an error. */
+export function parseEventsQuery(
+  params: SearchParamsInput,
+  known: KnownValues,
+): { ok: true; filters: EventFilters } | { ok: false; issues: QueryIssue[] } {
+  const result = eventsQuerySchema(known).safeParse(rawEventQuery(params));
+  if (!result.success) {
+    return {
+      ok: false,
+      issues: result.error.issues.map((i) => ({ path: i.path as (string | number)[], message: i.message })),
+    };
+  }
+  const q = result.data;
+  return {
+    ok: true,
+    filters: {
+      actors: q.actor,
+      actorMode: q.mode,
+      issues: q.issue,
+      articles: q.article,
+      from: q.from ?? null,
+      to: q.to ?? null,
+    },
+  };
+}
+
+export interface TimelineState extends EventFilters {
+  page: number;
+}
+
+export const EMPTY_TIMELINE: TimelineState = {
+  actors: [],
+  actorMode: "any",
+  issues: [],
+  from: null,
+  to: null,
+  articles: [],
+  page: 1,
+};
+
+/** Lenient parse for the timeline page: bad values are dropped, each with a note the page shows. */
+export function parseTimelineParams(
+  params: SearchParamsInput,
+  known: KnownValues,
+): { state: TimelineState; dropped: string[] } {
+  const dropped: string[] = [];
+  const keep = (key: string, values: string[], allowed: ReadonlySet<string>, what: string) => {
+    const kept: string[] = [];
+    for (const value of values.slice(0, MAX_VALUES)) {
+      if (allowed.has(value)) {
+        if (!kept.includes(value)) kept.push(value);
+      } else dropped.push(`unknown ${what} “${clip(value)}”`);
+    }
+    if (values.length > MAX_VALUES) dropped.push(`more than ${MAX_VALUES} ${key} values`);
+    return kept;
+  };
+  const date = (key: string) => {
+    const value = single(params, key);
+    if (value === undefined || value === "") return null;
+    if (isIsoDay(value)) return value;
+    dropped.push(`${key} date “${clip(value)}” is not YYYY-MM-DD`);
+    return null;
+  };
+  const actors = keep(EVENT_PARAMS.actor, readAll(params, EVENT_PARAMS.actor), known.actors, "actor");
+  const mode = single(params, EVENT_PARAMS.mode);
+  if (mode !== undefined && mode !== "any" && mode !== "all") dropped.push(`match mode “${clip(mode)}”`);
+  let from = date(EVENT_PARAMS.from);
+  let to = date(EVENT_PARAMS.to);
+  if (from && to && from > to) {
+    dropped.push(`a date range ending before it starts (${from} to ${to})`);
+    from = to = null;
+  }
+  const pageText = single(params, EVENT_PARAMS.page);
+  let page = 1;
+  if (pageText !== undefined) {
+    if (/^[1-9]\d{0,5}$/.test(pageText)) page = Number(pageText);
+    else dropped.push(`page “${clip(pageText)}”`);
+  }
+  return {
+    state: {
+      actors,
+      actorMode: mode === "all" ? "all" : "any",
+      issues: keep(EVENT_PARAMS.issue, readAll(params, EVENT_PARAMS.issue), known.issues, "issue"),
+      articles: keep(EVENT_PARAMS.article, readAll(params, EVENT_PARAMS.article), known.articles, "source"),
+      from,
+      to,
+      page,
+    },
+    dropped,
+  };
+}
+
+/** The canonical query string for a timeline state; defaults are left out. */
+export function toTimelineSearchParams(state: Partial<TimelineState>): URLSearchParams {
+  const out = new URLSearchParams();
+  for (const actor of state.actors ?? []) out.append(EVENT_PARAMS.actor, actor);
+  if (state.actorMode === "all" && (state.actors?.length ?? 0) > 1) out.set(EVENT_PARAMS.mode, "all");
+  for (const issue of state.issues ?? []) out.append(EVENT_PARAMS.issue, issue);
+  if (state.from) out.set(EVENT_PARAMS.from, state.from);
+  if (state.to) out.set(EVENT_PARAMS.to, state.to);
+  for (const article of state.articles ?? []) out.append(EVENT_PARAMS.article, article);
+  if (state.page && state.page > 1) out.set(EVENT_PARAMS.page, String(state.page));
+  return out;
+}
+
+/** `/timeline?…` for a state. */
+export function timelineHref(state: Partial<TimelineState>, hash = ""): string {
+  const query = toTimelineSearchParams(state).toString();
+  return `/timeline${query ? `?${query}` : ""}${hash}`;
+}
+
+function clip(value: string): string {
+  return value.length > 40 ? `${value.slice(0, 39)}…` : value;
+}
+
+export const DEFAULT_PAIR_PARAMS = { a: "us", b: "israel" } as const;
+
+/** Strict parse of `?a=…&b=…` for the matrix API; both default to the US–Israel pair. */
+export function parsePairQuery(
+  params: SearchParamsInput,
+  known: KnownValues,
+): { ok: true; pair: [string, string] } | { ok: false; issues: QueryIssue[] } {
+  const a = single(params, MATRIX_PARAMS.a) ?? DEFAULT_PAIR_PARAMS.a;
+  const b = single(params, MATRIX_PARAMS.b) ?? DEFAULT_PAIR_PARAMS.b;
+  const issues: QueryIssue[] = [];
+  if (!known.actors.has(a)) issues.push({ path: ["a"], message: `unknown actor "${clip(a)}"` });
+  if (!known.actors.has(b)) issues.push({ path: ["b"], message: `unknown actor "${clip(b)}"` });
+  if (a === b) issues.push({ path: ["b"], message: "a and b must be two different actors" });
+  return issues.length > 0 ? { ok: false, issues } : { ok: true, pair: [a, b] };
+}

@@ -1,0 +1,112 @@
+import { mkdirSync, rmSync } from "node:fs";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { FIXTURE_DIR } from "../support/fixtures";
+import { runDbBuild, TMP_DIR } from "../support/db-build";
+
+// Builds a database from the fixture content with the real db:build, then reads it through lib/queries.
+const DB = path.join(TMP_DIR, "queries.db");
+let q: {
+  issues: typeof import("@/lib/queries/issues");
+  events: typeof import("@/lib/queries/events");
+  articles: typeof import("@/lib/queries/articles");
+  actors: typeof import("@/lib/queries/actors");
+  matrix: typeof import("@/lib/queries/matrix");
+  db: typeof import("@/lib/db");
+};
+
+beforeAll(async () => {
+  mkdirSync(TMP_DIR, { recursive: true });
+  const built = runDbBuild(FIXTURE_DIR, DB);
+  expect(built.status, built.stderr).toBe(0);
+  process.env.DATABASE_URL = `file:${DB}`;
+  q = {
+    issues: await import("@/lib/queries/issues"),
+    events: await import("@/lib/queries/events"),
+    articles: await import("@/lib/queries/articles"),
+    actors: await import("@/lib/queries/actors"),
+    matrix: await import("@/lib/queries/matrix"),
+    db: await import("@/lib/db"),
+  };
+});
+
+afterAll(async () => {
+  await q?.db.prisma.$disconnect();
+  rmSync(DB, { force: true });
+});
+
+describe("lib/queries over a built database", () => {
+  it("lists issues with the US–Israel rating of each snapshot", async () => {
+    const issues = await q.issues.listIssues();
+    expect(issues.map((i) => [i.slug, i.divergence.map((d) => `${d.article.slug}:${d.level}`)])).toEqual([
+      ["iran-talks", ["spring-brief:divergent"]],
+      ["iran-missiles", ["winter-brief:partial"]],
+    ]);
+  });
+
+  it("reads an issue with positions, evidence, events in date order and related issues", async () => {
+    const issue = await q.issues.getIssueBySlug("iran-talks");
+    expect(issue).not.toBeNull();
+    expect(issue!.positions.map((p) => `${p.actor.slug}/${p.claim}`)).toEqual([
+      "us/reported",
+      "israel/statement",
+    ]);
+    expect(issue!.positions[1]!.evidence).toEqual([
+      { article: "spring-brief", paragraph: 2, quote: "Jerusalem warned that the talks reward delay" },
+    ]);
+    expect(issue!.events.map((e) => [e.slug, e.date.start, e.articles])).toEqual([
+      ["talks-open", "2025-05-01", ["spring-brief", "winter-brief"]],
+      ["leaders-meet", "2026-02-09", ["winter-brief"]],
+      ["geneva-round", "2026-02-16", ["winter-brief"]],
+    ]);
+    expect(issue!.related.map((r) => r.slug)).toEqual(["iran-missiles"]);
+    expect(await q.issues.getIssueBySlug("nope")).toBeNull();
+  });
+
+  it("filters events by actor (any or all), issue, article and overlapping dates", async () => {
+    const slugs = async (f: Partial<import("@/lib/queries/events").EventFilters>) =>
+      (await q.events.listEvents({ ...q.events.NO_FILTERS, ...f })).events.map((e) => e.slug);
+    expect(await slugs({})).toEqual(["talks-open", "leaders-meet", "geneva-round"]);
+    expect(await slugs({ actors: ["iran"] })).toEqual(["talks-open", "geneva-round"]);
+    expect(await slugs({ actors: ["iran", "the-president"] })).toEqual([
+      "talks-open",
+      "leaders-meet",
+      "geneva-round",
+    ]);
+    expect(await slugs({ actors: ["iran", "us"], actorMode: "all" })).toEqual(["talks-open", "geneva-round"]);
+    expect(await slugs({ actors: ["iran", "the-president"], actorMode: "all" })).toEqual([]);
+    expect(await slugs({ articles: ["spring-brief"] })).toEqual(["talks-open"]);
+    expect(await slugs({ from: "2025-05-31", to: "2026-02-10" })).toEqual(["talks-open", "leaders-meet"]);
+    const page = await q.events.listEvents(q.events.NO_FILTERS, { offset: 1, limit: 1 });
+    expect([page.total, page.events.map((e) => e.slug)]).toEqual([3, ["leaders-meet"]]);
+  });
+
+  it("reads an article with its paragraphs and the annotated spans in them", async () => {
+    const article = await q.articles.getArticleBySlug("winter-brief");
+    expect(article!.paragraphCount).toBe(2);
+    const spans = article!.paragraphs[1]!.spans;
+    expect(spans.map((s) => s.target.type)).toEqual(["position", "position", "divergence", "event"]);
+    expect(article!.paragraphs[1]!.source).toContain("[Geneva](https://example.org/geneva)");
+  });
+
+  it("reads an actor with aliases, affiliation, positions and events", async () => {
+    const us = await q.actors.getActorBySlug("us");
+    expect(us!.aliases).toEqual(["Washington", "The United States"]);
+    expect(us!.members.map((m) => m.slug)).toEqual(["the-president"]);
+    expect(us!.positions).toHaveLength(2);
+    const president = await q.actors.getActorBySlug("the-president");
+    expect(president!.affiliation?.slug).toBe("us");
+    expect(president!.voiced.map((p) => p.actor.slug)).toEqual(["us"]);
+  });
+
+  it("builds the matrix for a pair, in either order", async () => {
+    const m = await q.matrix.getMatrix(["us", "israel"]);
+    expect(m!.articles.map((a) => a.slug)).toEqual(["spring-brief", "winter-brief"]);
+    const row = m!.rows.find((r) => r.issue.slug === "iran-missiles")!;
+    expect(row.cells.map((c) => c.divergence?.level ?? null)).toEqual([null, "partial"]);
+    expect(row.cells[1]!.a?.stance).toBe("Deal first");
+    const flipped = await q.matrix.getMatrix(["israel", "us"]);
+    expect(flipped!.rows[1]!.cells[1]!.a?.stance).toBe("Curb missiles");
+    expect(await q.matrix.getMatrix(["us", "atlantis"])).toBeNull();
+  });
+});

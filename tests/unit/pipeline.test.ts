@@ -1,0 +1,128 @@
+import { describe, expect, it } from "vitest";
+import { formatIssue, runPipeline } from "@/lib/content";
+import { edit, fixtureFiles, lineOf } from "../support/fixtures";
+
+const WINTER = "annotations/winter-brief.yaml";
+const SPRING = "annotations/spring-brief.yaml";
+
+async function errorsAfter(suffix: string, from: string, to: string): Promise<string[]> {
+  const result = runPipeline(edit(await fixtureFiles(), suffix, from, to));
+  if (result.ok) throw new Error("expected the pipeline to fail");
+  return result.issues.map(formatIssue);
+}
+
+describe("runPipeline on valid content", () => {
+  it("resolves aliases, dates and quotes", async () => {
+    const result = runPipeline(await fixtureFiles());
+    if (!result.ok) throw new Error(result.issues.map(formatIssue).join("\n"));
+    const { content } = result;
+    expect(content.articles.map((a) => [a.slug, a.rank])).toEqual([
+      ["spring-brief", 1],
+      ["winter-brief", 2],
+    ]);
+    const talks = content.events.find((e) => e.slug === "talks-open")!;
+    expect(talks.actors).toEqual(["us", "iran"]);
+    // Evidence from the second article's reference is attached to the event defined in the first.
+    expect(talks.evidence.map((e) => e.article)).toEqual(["spring-brief", "winter-brief"]);
+    const geneva = content.events.find((e) => e.slug === "geneva-round")!;
+    expect(geneva.date).toMatchObject({
+      stated: "yesterday",
+      start: "2026-02-16",
+      end: "2026-02-16",
+      precision: "day",
+    });
+    const week = content.events.find((e) => e.slug === "leaders-meet")!;
+    expect(week.date).toMatchObject({ start: "2026-02-09", end: "2026-02-15", precision: "week" });
+    const quote = content.positions.find((p) => p.voice === "the-president")!.evidence[0]!;
+    expect(quote).toMatchObject({
+      article: "winter-brief",
+      paragraph: 2,
+      quote: "a deal “would be the best outcome” for everyone",
+    });
+    const winter = content.articles.find((a) => a.slug === "winter-brief")!;
+    expect(winter.paragraphs[1]!.text.slice(quote.start, quote.end)).toBe(quote.quote);
+    expect(content.divergences[0]).toMatchObject({ a: "us", b: "israel", level: "divergent" });
+  });
+});
+
+describe("runPipeline on broken content", () => {
+  it("names file and line for a quote that is not in the article", async () => {
+    const errors = await errorsAfter(
+      WINTER,
+      "- The two leaders met last week",
+      "- The two leaders met last month",
+    );
+    expect(errors).toEqual([
+      `tests/fixtures/content/${WINTER}:${lineOf(WINTER, "The two leaders met last week")}: quote not found in article "winter-brief": "The two leaders met last month"`,
+    ]);
+  });
+
+  it("names an unknown actor and suggests the near one", async () => {
+    const errors = await errorsAfter(WINTER, "actors: [us, iran]", "actors: [us, irna]");
+    expect(errors).toEqual([
+      `tests/fixtures/content/${WINTER}:${lineOf(WINTER, "actors: [us, iran]")}: unknown actor "irna" (did you mean "iran"?)`,
+    ]);
+  });
+
+  it("rejects a rule that disagrees with explicit dates", async () => {
+    const errors = await errorsAfter(
+      WINTER,
+      "      resolve: yesterday\n",
+      "      resolve: yesterday\n      start: 2026-02-15\n      precision: day\n",
+    );
+    expect(errors[0]).toMatch(/winter-brief\.yaml:\d+: rule yesterday gives 2026-02-16–2026-02-16/);
+  });
+
+  it("rejects impossible dates and untruthful precision", async () => {
+    expect(await errorsAfter(SPRING, "start: 2025-05\n", "start: 2025-02-30\n")).toEqual([
+      `tests/fixtures/content/${SPRING}:${lineOf(SPRING, "start: 2025-05")}: 2025-02-30 is not a calendar date`,
+    ]);
+    expect((await errorsAfter(SPRING, "precision: month", "precision: day"))[0]).toMatch(
+      /spring-brief\.yaml:\d+: precision "day" does not describe 2025-05-01–2025-05-31/,
+    );
+  });
+
+  it("rejects an event dated after its article", async () => {
+    expect((await errorsAfter(SPRING, "start: 2025-05\n", "start: 2025-08\n"))[0]).toMatch(
+      /after the article was published/,
+    );
+  });
+
+  it("rejects duplicate slugs, aliases and positions", async () => {
+    const dupActor = await errorsAfter("actors.yaml", "- slug: iran\n", "- slug: israel\n");
+    expect(dupActor.some((e) => /actors\.yaml:\d+: duplicate actor slug "israel"/.test(e))).toBe(true);
+    const dupAlias = await errorsAfter("actors.yaml", "aliases: [Tehran]", "aliases: [Jerusalem]");
+    expect(dupAlias[0]).toMatch(/"Jerusalem" already names actor "israel"/);
+    const dupEvent = await errorsAfter(WINTER, "slug: geneva-round", "slug: leaders-meet");
+    expect(dupEvent[0]).toMatch(
+      /duplicate event slug "leaders-meet": already defined at .*winter-brief\.yaml:\d+/,
+    );
+  });
+
+  it("rejects a quote shorter than four words and one found in two paragraphs", async () => {
+    expect(
+      (await errorsAfter(WINTER, "- Talks resumed yesterday in Geneva", "- resumed yesterday"))[0],
+    ).toMatch(/shorter than 4 words/);
+  });
+
+  it("reports every error of a run together, sorted by file and line", async () => {
+    let files = edit(await fixtureFiles(), WINTER, "actors: [us, iran]", "actors: [us, irna]");
+    files = edit(files, SPRING, "issues: [iran-talks]", "issues: [iran-tlaks]");
+    files = edit(files, "issues.yaml", "related: [iran-missiles]", "related: [nowhere]");
+    const result = runPipeline(files);
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.issues.map((i) => i.file.split("/").pop())).toEqual([
+      "spring-brief.yaml",
+      "winter-brief.yaml",
+      "issues.yaml",
+    ]);
+  });
+
+  it("requires a referenced event to be defined somewhere", async () => {
+    const errors = await errorsAfter(WINTER, "  - slug: talks-open\n", "  - slug: talks-opened\n");
+    expect(errors[0]).toMatch(
+      /event "talks-opened" is not defined in any annotation file \(did you mean "talks-open"\?\)/,
+    );
+  });
+});

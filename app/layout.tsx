@@ -30,37 +30,42 @@ export default function RootLayout({ children }: Readonly<{ children: React.Reac
           Skip to content
         </a>
         <header className="site-header">
-          <Link href="/" className="site-name">
-            {SITE_NAME}
-          </Link>
-          <nav aria-label="Main">
-            <ul>
-              <li>
-                <Link href="/issues">Issues</Link>
-              </li>
-              <li>
-                <Link href="/timeline">Timeline</Link>
-              </li>
-              <li>
-                <Link href="/matrix">Matrix</Link>
-              </li>
-              <li>
-                <Link href="/actors">Actors</Link>
-              </li>
-              <li>
-                <Link href="/articles">Sources</Link>
-              </li>
-            </ul>
-          </nav>
+          <div className="site-header-inner">
+            <Link href="/" className="site-name">
+              Fault<span>lines</span>
+            </Link>
+            <nav aria-label="Main" className="site-nav">
+              <ul>
+                <li>
+                  <Link href="/issues">Issues</Link>
+                </li>
+                <li>
+                  <Link href="/timeline">Timeline</Link>
+                </li>
+                <li>
+                  <Link href="/matrix">Matrix</Link>
+                </li>
+                <li>
+                  <Link href="/actors">Actors</Link>
+                </li>
+                <li>
+                  <Link href="/articles">Sources</Link>
+                </li>
+              </ul>
+            </nav>
+          </div>
         </header>
-        <main id="main" tabIndex={-1}>
+        <main id="main" className="site-main" tabIndex={-1}>
           {children}
         </main>
         <footer className="site-footer">
-          <p>
-            Every position, event and rating links to the words of its source. Ratings are assessments, not
-            computations.
-          </p>
+          <div className="site-footer-inner">
+            <p>
+              Faultlines traces every position, event and rating to the words of its source. Ratings are
+              assessments, marked as the source&rsquo;s or ours; dates are shown only as precisely as the
+              sources allow.
+            </p>
+          </div>
         </footer>
       </body>
     </html>

@@ -15,7 +15,7 @@ const summarySelect = {
 
 /** What an annotated span supports: shown beside the paragraph in the reader, linking back. */
 export type SpanTarget =
-  | { type: "event"; slug: string; title: string }
+  | { type: "event"; slug: string; title: string; issue: string | null }
   | {
       type: "position";
       actor: { slug: string; name: string };
@@ -66,7 +66,13 @@ export async function getArticleBySlug(slug: string): Promise<ArticleDetail | nu
             select: {
               start: true,
               end: true,
-              event: { select: { slug: true, title: true } },
+              event: {
+                select: {
+                  slug: true,
+                  title: true,
+                  issues: { select: { issue: { select: { slug: true, sortOrder: true } } } },
+                },
+              },
               position: {
                 select: {
                   stance: true,
@@ -99,7 +105,15 @@ export async function getArticleBySlug(slug: string): Promise<ArticleDetail | nu
       text: p.text,
       spans: p.evidence.flatMap((e): AnnotatedSpan[] => {
         const at = { start: e.start, end: e.end };
-        if (e.event) return [{ ...at, target: { type: "event", ...e.event } }];
+        if (e.event) {
+          const first = e.event.issues.map((i) => i.issue).sort((a, b) => a.sortOrder - b.sortOrder)[0];
+          return [
+            {
+              ...at,
+              target: { type: "event", slug: e.event.slug, title: e.event.title, issue: first?.slug ?? null },
+            },
+          ];
+        }
         if (e.position) return [{ ...at, target: { type: "position", ...e.position } }];
         if (e.divergence) {
           const d = e.divergence;

@@ -1,0 +1,25 @@
+import type { MetadataRoute } from "next";
+import { listActorSlugs } from "@/lib/queries/actors";
+import { listArticleSlugs } from "@/lib/queries/articles";
+import { listIssueSlugs } from "@/lib/queries/issues";
+import { SITE_URL } from "@/lib/site/config";
+
+export default async function sitemap(): Promise<MetadataRoute.Sitemap> {
+  const [issues, actors, articles] = await Promise.all([
+    listIssueSlugs(),
+    listActorSlugs(),
+    listArticleSlugs(),
+  ]);
+  const paths = [
+    "/",
+    "/issues",
+    "/timeline",
+    "/matrix",
+    "/actors",
+    "/articles",
+    ...issues.map((slug) => `/issues/${slug}`),
+    ...actors.map((slug) => `/actors/${slug}`),
+    ...articles.map((slug) => `/articles/${slug}`),
+  ];
+  return paths.map((path) => ({ url: `${SITE_URL}${path}` }));
+}

@@ -33,9 +33,10 @@ export default async function ActorsPage() {
                   {actor.affiliation && <span className="ui muted"> · {actor.affiliation.name}</span>}
                   <p className={styles.description}>{actor.description}</p>
                   <p className="ui muted">
-                    {actor.positionCount} position{actor.positionCount === 1 ? "" : "s"} · {actor.eventCount}{" "}
-                    event
-                    {actor.eventCount === 1 ? "" : "s"}
+                    {plural(actor.positionCount, "position")}
+                    {actor.voicedCount > 0 &&
+                      ` · ${plural(actor.voicedCount, "position")} voiced or reported`}
+                    {` · ${plural(actor.eventCount, "event")}`}
                   </p>
                 </li>
               ))}
@@ -45,4 +46,8 @@ export default async function ActorsPage() {
       })}
     </>
   );
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? "" : "s"}`;
 }

@@ -1,4 +1,3 @@
-import Link from "next/link";
 import { isSafeHref } from "@/lib/content/markdown";
 import type { ParagraphView, SpanTarget } from "@/lib/queries/articles";
 import { LEVEL_LABEL } from "@/lib/site/levels";
@@ -13,7 +12,10 @@ export interface ReaderProps {
   paragraphs: ParagraphView[];
 }
 
-/** The article text, every annotated span marked, and beside each paragraph what it supports. */
+/**
+ * The article text, every annotated span marked, and beside each paragraph what it supports. Links into other pages'
+ * anchors are plain links: a full load makes the anchor the :target, which is what highlights it.
+ */
 export function Reader({ articleSlug, paragraphs }: ReaderProps) {
   return (
     <div className={styles.reader}>
@@ -80,31 +82,29 @@ function TargetLink({ target, articleSlug }: { target: SpanTarget; articleSlug: 
       return (
         <>
           <span className={styles.kind}>Event</span>{" "}
-          <Link
-            href={target.issue ? `/issues/${target.issue}#e-${target.slug}` : `/timeline#e-${target.slug}`}
-          >
+          <a href={target.issue ? `/issues/${target.issue}#e-${target.slug}` : `/timeline#e-${target.slug}`}>
             {target.title}
-          </Link>
+          </a>
         </>
       );
     case "position":
       return (
         <>
           <span className={styles.kind}>Position</span>{" "}
-          <Link
-            href={`/issues/${target.issue.slug}#${positionAnchor({ article: { slug: articleSlug }, actor: target.actor, issue: target.issue })}`}
+          <a
+            href={`/issues/${target.issue.slug}#${positionAnchor({ article: { slug: articleSlug }, actor: target.actor })}`}
           >
             {target.actor.name} on {target.issue.title}: {target.stance}
-          </Link>
+          </a>
         </>
       );
     case "divergence":
       return (
         <>
           <span className={styles.kind}>Rating</span>{" "}
-          <Link href={`/issues/${target.issue.slug}#${ratingAnchor(articleSlug)}`}>
+          <a href={`/issues/${target.issue.slug}#${ratingAnchor(articleSlug)}`}>
             <LevelIcon level={target.level} /> {target.issue.title}: {LEVEL_LABEL[target.level].toLowerCase()}
-          </Link>
+          </a>
         </>
       );
   }

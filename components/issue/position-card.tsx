@@ -14,11 +14,7 @@ export interface PositionCardProps {
   compact?: boolean;
 }
 
-export function positionAnchor(p: {
-  article: { slug: string };
-  actor: { slug: string };
-  issue: { slug: string };
-}) {
+export function positionAnchor(p: { article: { slug: string }; actor: { slug: string } }) {
   return `position-${p.article.slug}-${p.actor.slug}`;
 }
 
@@ -42,9 +38,7 @@ export function PositionCard({
         {heading === "actor" ? (
           <Link href={`/actors/${position.actor.slug}`}>{position.actor.name}</Link>
         ) : (
-          <Link href={`/issues/${position.issue.slug}#${positionAnchor(position)}`}>
-            {position.issue.title}
-          </Link>
+          <a href={`/issues/${position.issue.slug}#${positionAnchor(position)}`}>{position.issue.title}</a>
         )}
       </Heading>
       <p className={styles.stance}>{position.stance}</p>

@@ -1,4 +1,3 @@
-import Link from "next/link";
 import type { EvidenceView } from "@/lib/queries/types";
 import styles from "./evidence-list.module.css";
 
@@ -21,17 +20,22 @@ export function EvidenceList({ evidence, titles, compact = false }: EvidenceList
       {evidence.map((item, i) => (
         <li key={`${item.article}-${item.paragraph}-${i}`} className={styles.item}>
           <q className={styles.quote}>{item.quote}</q>{" "}
-          <Link
+          {/* A plain link, not next/link: a full load makes the paragraph the :target, which highlights it. */}
+          <a
             className={styles.source}
             href={quoteHref(item)}
-            aria-label={`Read in context: ${titles[item.article] ?? item.article}, paragraph ${item.paragraph}`}
+            aria-label={`${sourceText(item, titles, compact)}: read in context (${titles[item.article] ?? item.article}, paragraph ${item.paragraph})`}
           >
-            {compact
-              ? `¶${item.paragraph} in context`
-              : `${titles[item.article] ?? item.article}, ¶${item.paragraph}`}
-          </Link>
+            {sourceText(item, titles, compact)}
+          </a>
         </li>
       ))}
     </ul>
   );
+}
+
+function sourceText(item: EvidenceView, titles: Record<string, string>, compact: boolean): string {
+  return compact
+    ? `¶${item.paragraph} in context`
+    : `${titles[item.article] ?? item.article}, ¶${item.paragraph}`;
 }

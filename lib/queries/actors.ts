@@ -9,6 +9,8 @@ export interface ActorSummary extends ActorRef {
   aliases: string[];
   affiliation: ActorRef | null;
   positionCount: number;
+  /** Positions of others this actor expressed or reported. */
+  voicedCount: number;
   eventCount: number;
 }
 
@@ -28,7 +30,7 @@ const summarySelect = {
   description: true,
   aliases: { select: { alias: true }, orderBy: { id: "asc" } },
   affiliation: { select: actorRefSelect },
-  _count: { select: { positions: true, events: true } },
+  _count: { select: { positions: true, voiced: true, positionsVia: true, events: true } },
 } as const;
 
 function toSummary(row: {
@@ -38,7 +40,7 @@ function toSummary(row: {
   description: string;
   aliases: { alias: string }[];
   affiliation: { slug: string; name: string; kind: string } | null;
-  _count: { positions: number; events: number };
+  _count: { positions: number; voiced: number; positionsVia: number; events: number };
 }): ActorSummary {
   return {
     ...toActorRef(row),
@@ -46,6 +48,7 @@ function toSummary(row: {
     aliases: row.aliases.map((a) => a.alias),
     affiliation: row.affiliation ? toActorRef(row.affiliation) : null,
     positionCount: row._count.positions,
+    voicedCount: row._count.voiced + row._count.positionsVia,
     eventCount: row._count.events,
   };
 }

@@ -4,6 +4,7 @@ import { copyFileSync, existsSync, readFileSync, renameSync, writeFileSync } fro
 import path from "node:path";
 import Database from "better-sqlite3";
 import { BUILT_DB, databaseFile, SERVING_DB } from "../../lib/db-location.mjs";
+import { writeCspManifest } from "./csp-manifest.mjs";
 import { appInputs, databaseInputs } from "./fingerprint.mjs";
 
 const DIST = process.env.NEXT_DIST_DIR || ".next";
@@ -75,7 +76,8 @@ export function appIsFresh(databaseFingerprint) {
     stamp.app === appInputs() &&
     stamp.database === databaseFingerprint &&
     storedInputs(databasePaths().serving) === databaseFingerprint &&
-    existsSync(path.join(DIST, "BUILD_ID"))
+    existsSync(path.join(DIST, "BUILD_ID")) &&
+    existsSync(path.join(DIST, "faultlines-csp.json"))
   );
 }
 
@@ -86,6 +88,8 @@ export function buildApp() {
   run(process.execPath, [path.resolve("node_modules/next/dist/bin/next"), "build"], {
     NEXT_TELEMETRY_DISABLED: "1",
   });
+  const pages = writeCspManifest(DIST);
+  console.log(`Content-Security-Policy hashes recorded for ${pages} prerendered pages.`);
   writeFileSync(
     STAMP,
     JSON.stringify({ app: appInputs(), database, builtAt: new Date().toISOString() }, null, 2),

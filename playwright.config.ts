@@ -1,4 +1,5 @@
 import { execSync } from "node:child_process";
+import { existsSync } from "node:fs";
 import { defineConfig } from "@playwright/test";
 
 // Debian's Chromium, never a downloaded browser (this machine and CI are offline except for npm and apt).
@@ -9,6 +10,25 @@ const CHROMIUM =
     shell: "/bin/sh",
   }).trim();
 const PORT = Number(process.env.E2E_PORT || 3100);
+const HOSTILE_PORT = PORT + 90;
+
+/** A second build of the app over content written to attack it (tests/fixtures/hostile), built by `npm test`. */
+export const HOSTILE = {
+  dist: ".next-hostile",
+  db: "tests/.tmp/hostile.db",
+  content: "tests/fixtures/hostile",
+};
+const withHostile = existsSync(`${HOSTILE.dist}/BUILD_ID`);
+if (!withHostile && process.env.E2E_REQUIRE_HOSTILE)
+  throw new Error(`${HOSTILE.dist} is missing: run npm test`);
+
+const server = (port: number, env: Record<string, string> = {}) => ({
+  command: `node node_modules/next/dist/bin/next start -p ${port} -H 127.0.0.1`,
+  url: `http://127.0.0.1:${port}/api/v1/articles`,
+  reuseExistingServer: false,
+  timeout: 60_000,
+  env: { NEXT_TELEMETRY_DISABLED: "1", ...env },
+});
 
 export default defineConfig({
   testDir: "tests/e2e",
@@ -19,7 +39,6 @@ export default defineConfig({
   reporter: [["list"]],
   timeout: 30_000,
   use: {
-    baseURL: `http://127.0.0.1:${PORT}`,
     launchOptions: {
       executablePath: CHROMIUM,
       args: [
@@ -33,11 +52,22 @@ export default defineConfig({
       ],
     },
   },
-  webServer: {
-    command: `node node_modules/next/dist/bin/next start -p ${PORT} -H 127.0.0.1`,
-    url: `http://127.0.0.1:${PORT}/api/v1/articles`,
-    reuseExistingServer: false,
-    timeout: 60_000,
-    env: { NEXT_TELEMETRY_DISABLED: "1" },
-  },
+  projects: [
+    { name: "app", testIgnore: /hostile\.spec\.ts/, use: { baseURL: `http://127.0.0.1:${PORT}` } },
+    ...(withHostile
+      ? [
+          {
+            name: "hostile",
+            testMatch: /hostile\.spec\.ts/,
+            use: { baseURL: `http://127.0.0.1:${HOSTILE_PORT}` },
+          },
+        ]
+      : []),
+  ],
+  webServer: [
+    server(PORT),
+    ...(withHostile
+      ? [server(HOSTILE_PORT, { NEXT_DIST_DIR: HOSTILE.dist, DATABASE_URL: `file:${HOSTILE.db}` })]
+      : []),
+  ],
 });

@@ -1,7 +1,7 @@
 // npm run db:build [-- --content <dir>] [-- --db <file>]
 // Builds a new database from content/ into a temporary file beside the target and renames it over the target only
 // when everything succeeded: a failed build leaves the previous database byte-for-byte as it was.
-import { existsSync, renameSync, rmSync } from "node:fs";
+import { existsSync, mkdirSync, renameSync, rmSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
@@ -36,6 +36,7 @@ if (!result.ok) {
   process.exit(1);
 }
 
+mkdirSync(path.dirname(target), { recursive: true });
 const temp = path.join(path.dirname(target), `.build-${process.pid}-${path.basename(target)}`);
 rmSync(temp, { force: true });
 let prisma: PrismaClient | undefined;

@@ -3,9 +3,11 @@ import path from "node:path";
 import { NextResponse, type NextRequest } from "next/server";
 import { buildCsp } from "@/lib/security/csp.mjs";
 
-// Content-Security-Policy for pages. Prerendered pages get the hashes of their own inline scripts (recorded after
-// the build); pages rendered per request get a fresh nonce, which Next.js reads from the request's policy header
-// and puts on its scripts. Neither uses 'unsafe-inline' for scripts.
+// Runs before every route. It turns away request paths that are not valid percent-encoded UTF-8 (Next.js would
+// fail decoding the route parameters and answer 500), and sets the Content-Security-Policy for pages: prerendered
+// pages get the hashes of their own inline scripts (recorded after the build), pages rendered per request get a
+// fresh nonce, which Next.js reads from the request's policy header and puts on its scripts. Neither uses
+// 'unsafe-inline' for scripts.
 
 interface Manifest {
   pages: Record<string, string[]>;
@@ -29,11 +31,28 @@ function loadManifest(): Manifest {
   return manifest;
 }
 
+function isDecodable(pathname: string): boolean {
+  try {
+    decodeURIComponent(pathname);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 export function proxy(request: NextRequest) {
+  const { pathname } = request.nextUrl;
+  if (!isDecodable(pathname)) {
+    return new NextResponse("Bad request: the address is not valid percent-encoded UTF-8.\n", {
+      status: 400,
+      headers: { "content-type": "text/plain; charset=utf-8" },
+    });
+  }
+  if (pathname.startsWith("/api/") || request.headers.has("next-router-prefetch")) return NextResponse.next();
+
   const { pages, fallback } = loadManifest();
-  const pathname = request.nextUrl.pathname.replace(/\/+$/, "") || "/";
-  const hashes = pages[pathname];
   // A prerendered page is served as built whatever its query string, so it is recognised by path alone.
+  const hashes = pages[pathname.replace(/\/+$/, "") || "/"];
   if (hashes) {
     const response = NextResponse.next();
     response.headers.set("Content-Security-Policy", buildCsp({ hashes, dev }));
@@ -50,13 +69,5 @@ export function proxy(request: NextRequest) {
 }
 
 export const config = {
-  matcher: [
-    {
-      source: "/((?!api/|_next/static|_next/image|favicon.ico|robots.txt|sitemap.xml).*)",
-      missing: [
-        { type: "header", key: "next-router-prefetch" },
-        { type: "header", key: "purpose", value: "prefetch" },
-      ],
-    },
-  ],
+  matcher: ["/((?!_next/static|_next/image|favicon.ico).*)"],
 };

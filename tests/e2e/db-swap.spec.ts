@@ -1,0 +1,114 @@
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { expect, test } from "@playwright/test";
+
+// Rebuilding the database while the server runs must never serve a half-built state. The server reads one SQLite
+// file, read-only; db:build writes a new file beside it and renames it over the old one. Here a server reads a
+// database that db:build replaces again and again, alternating two contents, while requests keep coming: every
+// answer must be 200 and whole — identical to what the server answered before the first rebuild, because it keeps
+// reading the database it opened (a restart picks up the new one).
+
+const PORT = Number(process.env.E2E_PORT || 3100) + 50;
+const BASE = `http://127.0.0.1:${PORT}`;
+const DB = path.resolve("tests/.tmp/swap.db");
+const ROUNDS = 8;
+
+function dbBuild(content: string) {
+  const run = spawnSync(
+    process.execPath,
+    ["--import", "tsx", "scripts/db-build.ts", "--content", content, "--db", DB, "--quiet"],
+    {
+      encoding: "utf8",
+    },
+  );
+  if (run.status !== 0) throw new Error(run.stderr);
+}
+
+/** The same, without blocking: requests keep flowing while it runs. */
+function dbBuildAsync(content: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [
+      "--import",
+      "tsx",
+      "scripts/db-build.ts",
+      "--content",
+      content,
+      "--db",
+      DB,
+      "--quiet",
+    ]);
+    let stderr = "";
+    child.stderr.on("data", (chunk: Buffer) => (stderr += chunk));
+    child.on("exit", (code) => (code === 0 ? resolve() : reject(new Error(stderr))));
+  });
+}
+
+let server: ChildProcess | undefined;
+let altered: string;
+
+test.beforeAll(async () => {
+  mkdirSync(path.dirname(DB), { recursive: true });
+  altered = mkdtempSync(path.join(os.tmpdir(), "faultlines-swap-"));
+  cpSync("tests/fixtures/content", altered, { recursive: true });
+  const file = path.join(altered, "annotations/winter-brief.yaml");
+  writeFileSync(
+    file,
+    readFileSync(file, "utf8").replace("title: Talks resume in Geneva", "title: Talks resumed in Geneva"),
+  );
+  dbBuild("tests/fixtures/content");
+  server = spawn(
+    process.execPath,
+    ["node_modules/next/dist/bin/next", "start", "-p", String(PORT), "-H", "127.0.0.1"],
+    {
+      env: { ...process.env, DATABASE_URL: `file:${DB}`, NEXT_TELEMETRY_DISABLED: "1" },
+      stdio: "ignore",
+    },
+  );
+  await expect
+    .poll(async () => (await fetch(`${BASE}/api/v1/events`).catch(() => null))?.status ?? 0, {
+      timeout: 30_000,
+    })
+    .toBe(200);
+});
+
+test.afterAll(() => {
+  server?.kill();
+  rmSync(altered, { recursive: true, force: true });
+  rmSync(DB, { force: true });
+});
+
+test("answers stay whole and unchanged while db:build replaces the database underneath", async () => {
+  test.setTimeout(120_000);
+  const urls = ["/api/v1/events", "/api/v1/issues", "/api/v1/matrix", "/api/v1/events?actor=us&actor=iran"];
+  const baseline = new Map<string, string>();
+  for (const url of urls) baseline.set(url, await (await fetch(BASE + url)).text());
+  expect(baseline.get("/api/v1/events")).toContain("Talks resume in Geneva");
+
+  let building = true;
+  const builder = (async () => {
+    for (let i = 0; i < ROUNDS; i++) {
+      await dbBuildAsync(i % 2 === 0 ? altered : "tests/fixtures/content");
+    }
+    building = false;
+  })();
+  const problems: string[] = [];
+  let requests = 0;
+  while (building) {
+    for (const url of urls) {
+      const response = await fetch(BASE + url);
+      const body = await response.text();
+      requests++;
+      if (response.status !== 200) problems.push(`${url}: ${response.status}`);
+      else if (body !== baseline.get(url)) problems.push(`${url}: answer differs from the first`);
+    }
+  }
+  await builder;
+  expect(problems).toEqual([]);
+  // Requests were answered throughout the rebuilds, not just between them.
+  expect(requests).toBeGreaterThan(ROUNDS * urls.length * 5);
+  // The rebuilt file really did change underneath: it now holds the other content.
+  dbBuild(altered);
+  expect(readFileSync(DB).includes(Buffer.from("Talks resumed in Geneva"))).toBe(true);
+});

@@ -2,7 +2,7 @@ import type { Level } from "@/lib/content/schema";
 import type { MatrixCell, MatrixRow } from "@/lib/queries/matrix";
 import type { ActorRef, ArticleRef } from "@/lib/queries/types";
 import type { MatrixSort } from "@/lib/url-state";
-import { LEVEL_RANK } from "./levels";
+import { LEVEL_LABEL, LEVEL_RANK } from "./levels";
 
 // The matrix page's logic: what a cell says, how a level moved, and how rows sort and filter. Pure, so it is
 // unit-tested without a database.
@@ -146,4 +146,32 @@ const SHORT_NAME: Record<string, string> = { us: "US" };
 /** The name a side goes by in a crowded cell: "US" rather than "United States". */
 export function shortName(actor: Pick<ActorRef, "slug" | "name">): string {
   return SHORT_NAME[actor.slug] ?? actor.name;
+}
+
+export interface CellLabelInput {
+  issue: string;
+  snapshot: string;
+  level: Level | null;
+  status: CellStatus;
+  change: (Pick<LevelChange, "kind"> & { since: string }) | null;
+  sides: { name: string; stance: string | null }[];
+  open?: boolean;
+}
+
+/**
+ * A cell link's accessible name, whole: "US–Iran nuclear diplomacy, June 2025: divergent; US: Open to direct
+ * talks; Israel: …". Sighted readers get the issue and snapshot from the headers; a screen reader gets it here.
+ */
+export function cellLabel({ issue, snapshot, level, status, change, sides, open = false }: CellLabelInput) {
+  const what =
+    status === "rated" && level
+      ? LEVEL_LABEL[level].toLowerCase()
+      : status === "unrated"
+        ? "not rated"
+        : "not covered";
+  const moved =
+    change && change.kind !== "same" ? `, ${CHANGE_TEXT[change.kind]} than in ${change.since}` : "";
+  const positions =
+    status === "uncovered" ? "" : sides.map((s) => `; ${s.name}: ${s.stance ?? "no position"}`).join("");
+  return `${issue}, ${snapshot}: ${what}${moved}${positions}${open ? " (open below; follow again to close)" : ""}`;
 }

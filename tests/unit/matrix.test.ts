@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { cellChanges, cellStatus, coverageCounts, filterRows, sortRows, toRowViews } from "@/lib/site/matrix";
+import {
+  cellChanges,
+  cellLabel,
+  cellStatus,
+  coverageCounts,
+  filterRows,
+  sortRows,
+  toRowViews,
+} from "@/lib/site/matrix";
 import { matrixArticle, matrixRow } from "../support/matrix";
 
 const [ONE, TWO, THREE] = [
@@ -131,5 +139,37 @@ describe("filterRows and coverageCounts", () => {
     ]);
     expect(slugs(filterRows(ROWS, "nowhere"))).toEqual([]);
     expect(coverageCounts(ROWS)).toEqual({ one: 5, two: 4, three: 5 });
+  });
+});
+
+describe("cellLabel", () => {
+  const sides = [
+    { name: "US", stance: "Open to direct talks" },
+    { name: "Israel", stance: null },
+  ];
+  it("names the issue, snapshot, level, move and both stances", () => {
+    expect(
+      cellLabel({
+        issue: "Iran talks",
+        snapshot: "17 Feb 2026",
+        level: "partial",
+        status: "rated",
+        change: { kind: "closer", since: "June 2025" },
+        sides,
+      }),
+    ).toBe(
+      "Iran talks, 17 Feb 2026: partial, closer than in June 2025; US: Open to direct talks; Israel: no position",
+    );
+  });
+
+  it("says when a snapshot does not rate or cover the issue, and when the cell is open", () => {
+    const base = { issue: "Iran talks", snapshot: "June 2025", level: null, change: null, sides };
+    expect(cellLabel({ ...base, status: "uncovered" })).toBe("Iran talks, June 2025: not covered");
+    expect(cellLabel({ ...base, status: "unrated", open: true })).toBe(
+      "Iran talks, June 2025: not rated; US: Open to direct talks; Israel: no position (open below; follow again to close)",
+    );
+    expect(
+      cellLabel({ ...base, level: "aligned", status: "rated", change: { kind: "same", since: "May 2025" } }),
+    ).toMatch(/^Iran talks, June 2025: aligned; US/);
   });
 });

@@ -92,7 +92,7 @@ export default async function MatrixPage({ searchParams }: PageProps<"/matrix">)
       <header className={styles.intro}>
         <p className="eyebrow">Divergence matrix</p>
         <h1>
-          Where {a.name} and {b.name} stand, issue by issue
+          {shortName(a)} and {shortName(b)}, issue by issue and source by source
         </h1>
         <p className="lede">
           Each row is a policy issue; each column is a source at its publication date. Choose a cell for the

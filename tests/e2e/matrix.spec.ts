@@ -262,16 +262,25 @@ test("on a phone the rows become cards that name their snapshot", async ({ page 
   expect(scrollWidth).toBeLessThanOrEqual(390);
 });
 
-test("the chart draws a bar per snapshot, and recharts loads on this route only", async ({ page }) => {
+test("the chart draws a bar per snapshot, and recharts loads on this route only", async ({
+  page,
+  request,
+}) => {
+  // Every script a page loaded, fetched again and joined: recharts marks its output with "recharts-" classes.
   const scripts = async (path: string) => {
-    const bodies: Promise<string>[] = [];
-    const listener = (response: import("@playwright/test").Response) => {
-      if (response.request().resourceType() === "script") bodies.push(response.text().catch(() => ""));
-    };
-    page.on("response", listener);
-    await page.goto(path, { waitUntil: "networkidle" });
-    page.off("response", listener);
-    return (await Promise.all(bodies)).join("\n");
+    await page.goto(path);
+    await page.waitForLoadState("load");
+    const urls = await page.evaluate(() => [
+      ...new Set([
+        ...[...document.scripts].map((s) => s.src).filter(Boolean),
+        ...performance
+          .getEntriesByType("resource")
+          .filter((e) => (e as PerformanceResourceTiming).initiatorType === "script")
+          .map((e) => e.name),
+      ]),
+    ]);
+    expect(urls.length, path).toBeGreaterThan(0);
+    return (await Promise.all(urls.map(async (url) => (await request.get(url)).text()))).join("\n");
   };
   expect(await scripts("/matrix")).toContain("recharts-wrapper");
   await expect(page.getByTestId("level-chart").locator(".recharts-bar-rectangle").first()).toBeVisible();

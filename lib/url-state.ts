@@ -213,3 +213,120 @@ export function parsePairQuery(
   if (a === b) issues.push({ path: ["b"], message: "a and b must be two different actors" });
   return issues.length > 0 ? { ok: false, issues } : { ok: true, pair: [a, b] };
 }
+
+// The matrix page. Lenient like the timeline: a bad value is dropped with a note, and an unusable pair falls
+// back to the default so the page always shows something.
+
+export const MATRIX_SORTS = ["issue", "latest", "change"] as const;
+export type MatrixSort = (typeof MATRIX_SORTS)[number];
+
+/** One cell of the matrix: an issue in one article snapshot, written `<issue>:<article>` in the URL. */
+export interface MatrixCellRef {
+  issue: string;
+  article: string;
+}
+
+export interface MatrixState {
+  a: string;
+  b: string;
+  sort: MatrixSort;
+  /** Only the issues this article snapshot covers; null for all issues. */
+  snapshot: string | null;
+  /** The open cell, if any. */
+  cell: MatrixCellRef | null;
+}
+
+export const DEFAULT_MATRIX: MatrixState = {
+  a: DEFAULT_PAIR_PARAMS.a,
+  b: DEFAULT_PAIR_PARAMS.b,
+  sort: "issue",
+  snapshot: null,
+  cell: null,
+};
+
+const matrixSort = z.enum(MATRIX_SORTS);
+const cellValue = z
+  .string()
+  .regex(/^([a-z0-9]+(?:-[a-z0-9]+)*):([a-z0-9]+(?:-[a-z0-9]+)*)$/)
+  .transform((value): MatrixCellRef => {
+    const [issue, article] = value.split(":") as [string, string];
+    return { issue, article };
+  });
+
+export function cellParam(cell: MatrixCellRef): string {
+  return `${cell.issue}:${cell.article}`;
+}
+
+/** Lenient parse for the matrix page: bad values are dropped, each with a note the page shows. */
+export function parseMatrixParams(
+  params: SearchParamsInput,
+  known: KnownValues,
+): { state: MatrixState; dropped: string[] } {
+  const dropped: string[] = [];
+  const actor = (key: "a" | "b") => {
+    const value = single(params, MATRIX_PARAMS[key]);
+    if (value === undefined || value === "") return null;
+    if (known.actors.has(value)) return value;
+    dropped.push(`unknown actor “${clip(value)}”`);
+    return null;
+  };
+  const givenA = actor("a");
+  const givenB = actor("b");
+  let a = givenA ?? DEFAULT_MATRIX.a;
+  let b = givenB ?? DEFAULT_MATRIX.b;
+  if (a === b) {
+    // `?a=israel` alone means Israel against the other default actor, not Israel against itself.
+    if (givenB === null) b = a === DEFAULT_MATRIX.a ? DEFAULT_MATRIX.b : DEFAULT_MATRIX.a;
+    else if (givenA === null) a = b === DEFAULT_MATRIX.b ? DEFAULT_MATRIX.a : DEFAULT_MATRIX.b;
+    else {
+      dropped.push(`the same actor on both sides (“${clip(a)}”)`);
+      [a, b] = [DEFAULT_MATRIX.a, DEFAULT_MATRIX.b];
+    }
+  }
+
+  const sortText = single(params, MATRIX_PARAMS.sort);
+  const sort = matrixSort.safeParse(sortText);
+  if (sortText !== undefined && sortText !== "" && !sort.success)
+    dropped.push(`sort order “${clip(sortText)}”`);
+
+  const snapshotText = single(params, MATRIX_PARAMS.snapshot);
+  let snapshot: string | null = null;
+  if (snapshotText !== undefined && snapshotText !== "") {
+    if (known.articles.has(snapshotText)) snapshot = snapshotText;
+    else dropped.push(`unknown snapshot “${clip(snapshotText)}”`);
+  }
+
+  const cellText = single(params, MATRIX_PARAMS.cell);
+  let cell: MatrixCellRef | null = null;
+  if (cellText !== undefined && cellText !== "") {
+    const parsed = cellValue.safeParse(cellText);
+    if (!parsed.success) dropped.push(`cell “${clip(cellText)}” (a cell is written issue:article)`);
+    else if (!known.issues.has(parsed.data.issue) || !known.articles.has(parsed.data.article))
+      dropped.push(`cell “${clip(cellText)}”: there is no such issue and snapshot`);
+    else cell = parsed.data;
+  }
+
+  return { state: { a, b, sort: sort.success ? sort.data : "issue", snapshot, cell }, dropped };
+}
+
+/** The canonical query string for a matrix state; defaults are left out, and a pair is written whole. */
+export function toMatrixSearchParams(state: Partial<MatrixState>): URLSearchParams {
+  const out = new URLSearchParams();
+  const a = state.a ?? DEFAULT_MATRIX.a;
+  const b = state.b ?? DEFAULT_MATRIX.b;
+  if (a !== DEFAULT_MATRIX.a || b !== DEFAULT_MATRIX.b) {
+    out.set(MATRIX_PARAMS.a, a);
+    out.set(MATRIX_PARAMS.b, b);
+  }
+  if (state.sort && state.sort !== DEFAULT_MATRIX.sort) out.set(MATRIX_PARAMS.sort, state.sort);
+  if (state.snapshot) out.set(MATRIX_PARAMS.snapshot, state.snapshot);
+  if (state.cell) out.set(MATRIX_PARAMS.cell, cellParam(state.cell));
+  return out;
+}
+
+/** `/matrix?…` for a state. */
+export function matrixHref(state: Partial<MatrixState>, hash = ""): string {
+  // A colon is legal in a query; keeping it readable makes `cell=issue:article` links easy to read and share.
+  const query = toMatrixSearchParams(state).toString().replaceAll("%3A", ":");
+  return `/matrix${query ? `?${query}` : ""}${hash}`;
+}

@@ -8,15 +8,22 @@ export interface LevelBadgeProps {
   size?: "small" | "normal" | "large";
   /** Show the one-line meaning as visually hidden text for screen readers. */
   describe?: boolean;
+  /** What a null level says. */
+  emptyLabel?: string;
 }
 
 /** A divergence level in colour, shape and words. */
-export function LevelBadge({ level, size = "normal", describe = false }: LevelBadgeProps) {
+export function LevelBadge({
+  level,
+  size = "normal",
+  describe = false,
+  emptyLabel = "Not covered",
+}: LevelBadgeProps) {
   const key = level ?? "uncovered";
   return (
     <span className={`${styles.badge} ${styles[size]}`} data-level={key}>
       <LevelIcon level={level} />
-      <span>{level ? LEVEL_LABEL[level] : "Not covered"}</span>
+      <span>{level ? LEVEL_LABEL[level] : emptyLabel}</span>
       {describe && level && <span className="visually-hidden"> — {LEVEL_DESCRIPTION[level]}</span>}
     </span>
   );

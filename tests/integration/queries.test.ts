@@ -109,4 +109,11 @@ describe("lib/queries over a built database", () => {
     expect(flipped!.rows[1]!.cells[1]!.a?.stance).toBe("Curb missiles");
     expect(await q.matrix.getMatrix(["us", "atlantis"])).toBeNull();
   });
+
+  it("lists the actor pairs that have ratings, for the matrix's pair picker", async () => {
+    const pairs = await q.matrix.listRatedPairs();
+    expect(pairs.map((p) => [p.a.slug, p.b.slug, p.count])).toEqual([["us", "israel", 2]]);
+    const unrated = await q.matrix.getMatrix(["iran", "israel"]);
+    expect(unrated!.rows.flatMap((r) => r.cells).filter((c) => c.divergence)).toEqual([]);
+  });
 });

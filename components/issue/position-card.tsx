@@ -52,12 +52,21 @@ export function PositionCard({
 }
 
 /** The empty half of a side-by-side panel: says plainly that the source gives no position. */
-export function NoPosition({ name, headingLevel = 3 }: { name: string; headingLevel?: 3 | 4 }) {
+export function NoPosition({
+  name,
+  inSentence = name,
+  headingLevel = 3,
+}: {
+  name: string;
+  /** The name as it reads mid-sentence ("the United States"). */
+  inSentence?: string;
+  headingLevel?: 3 | 4;
+}) {
   const Heading = `h${headingLevel}` as const;
   return (
     <article className={`${styles.card} ${styles.empty}`}>
       <Heading className={styles.heading}>{name}</Heading>
-      <p className={styles.summary}>This article gives no position for {name}.</p>
+      <p className={styles.summary}>This article gives no position for {inSentence}.</p>
     </article>
   );
 }

@@ -55,7 +55,7 @@ export function SnapshotPanel({ article, rating, us, israel, titles }: SnapshotP
         {us ? (
           <PositionCard position={us} titles={titles} heading="actor" headingLevel={4} compact />
         ) : (
-          <NoPosition name="United States" headingLevel={4} />
+          <NoPosition name="United States" inSentence="the United States" headingLevel={4} />
         )}
         {israel ? (
           <PositionCard position={israel} titles={titles} heading="actor" headingLevel={4} compact />

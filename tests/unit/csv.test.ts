@@ -2,39 +2,7 @@ import { describe, expect, it } from "vitest";
 import { EVENT_CSV_COLUMNS, eventsToCsv } from "@/lib/api/events-csv";
 import { csvCell, toCsv } from "@/lib/csv";
 import type { EventView } from "@/lib/queries/types";
-
-/** A small RFC 4180 reader, enough to check what we write round-trips. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = "";
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i]!;
-    if (quoted && ch === '"' && text[i + 1] === '"') {
-      cell += '"';
-      i++;
-    } else if (quoted && ch === '"') {
-      quoted = false;
-    } else if (quoted) {
-      cell += ch;
-    } else if (ch === '"') {
-      quoted = true;
-    } else if (ch === ",") {
-      row.push(cell);
-      cell = "";
-    } else if (ch === "\r" && text[i + 1] === "\n") {
-      row.push(cell);
-      rows.push(row);
-      row = [];
-      cell = "";
-      i++;
-    } else {
-      cell += ch;
-    }
-  }
-  return rows;
-}
+import { parseCsv } from "../support/csv";
 
 describe("csvCell", () => {
   it("leaves plain text alone and quotes what needs quoting", () => {

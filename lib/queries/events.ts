@@ -2,7 +2,7 @@ import "server-only";
 import type { Prisma } from "@/generated/prisma/client";
 import { prisma } from "@/lib/db";
 import { eventSelect, toEvent } from "./shape";
-import type { EventView } from "./types";
+import type { EventFacets, EventView } from "./types";
 
 export interface EventFilters {
   /** Actor slugs; events involving any of them (or all, with `actorMode: "all"`). */
@@ -71,19 +71,6 @@ export async function listEventSpans(filters: EventFilters): Promise<{ start: st
 
 export async function countEvents(filters: EventFilters): Promise<number> {
   return prisma.event.count({ where: eventWhere(filters) });
-}
-
-export interface FacetOption {
-  slug: string;
-  name: string;
-  /** Events it appears in, over the whole database. */
-  count: number;
-}
-
-export interface EventFacets {
-  actors: FacetOption[];
-  issues: FacetOption[];
-  articles: FacetOption[];
 }
 
 let facets: Promise<EventFacets> | undefined;

@@ -189,3 +189,22 @@ export function narrowToPeriod(state: TimelineState, period: { from: string; to:
 export function dayLabel(iso: string): string {
   return formatSpan({ start: iso, end: iso, precision: "day" });
 }
+
+/** The filters in words, for the page description: "involving Iran or Israel, on Iran talks, from 1 Jun 2025". */
+export function describeFilters(state: TimelineState, names: FilterNames): string {
+  const list = (slugs: string[], map: ReadonlyMap<string, string>, joiner: string) => {
+    const words = slugs.map((s) => map.get(s) ?? s);
+    return words.length <= 1
+      ? (words[0] ?? "")
+      : `${words.slice(0, -1).join(", ")} ${joiner} ${words.at(-1)}`;
+  };
+  const parts: string[] = [];
+  if (state.actors.length > 0)
+    parts.push(`involving ${list(state.actors, names.actors, state.actorMode === "all" ? "and" : "or")}`);
+  if (state.issues.length > 0) parts.push(`on ${list(state.issues, names.issues, "or")}`);
+  if (state.from && state.to) parts.push(`from ${dayLabel(state.from)} to ${dayLabel(state.to)}`);
+  else if (state.from) parts.push(`from ${dayLabel(state.from)} on`);
+  else if (state.to) parts.push(`up to ${dayLabel(state.to)}`);
+  if (state.articles.length > 0) parts.push(`in ${list(state.articles, names.articles, "or")}`);
+  return parts.join(", ");
+}

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import {
   clearedState,
+  describeFilters,
   filterChips,
   groupByYearMonth,
   narrowToPeriod,
@@ -89,22 +90,22 @@ describe("filterChips", () => {
     to: "2025-06-30",
     articles: ["winter-brief"],
     page: 3,
-    perPage: 25,
+    perPage: 10,
   };
 
   it("gives one chip per filter value, each linking to the URL without it", () => {
     const chips = filterChips(state, names);
     expect(chips.map((c) => `${c.kind}: ${c.label} → ${timelineHref(c.without)}`)).toEqual([
-      "Actor: United States → /timeline?actor=iran&issue=iran-talks&from=2025-06-01&to=2025-06-30&article=winter-brief&per=25",
-      "Actor: Iran → /timeline?actor=us&issue=iran-talks&from=2025-06-01&to=2025-06-30&article=winter-brief&per=25",
-      "Match: all of these actors → /timeline?actor=us&actor=iran&issue=iran-talks&from=2025-06-01&to=2025-06-30&article=winter-brief&per=25",
-      "Issue: Iran talks → /timeline?actor=us&actor=iran&mode=all&from=2025-06-01&to=2025-06-30&article=winter-brief&per=25",
-      "From: 1 Jun 2025 → /timeline?actor=us&actor=iran&mode=all&issue=iran-talks&to=2025-06-30&article=winter-brief&per=25",
-      "To: 30 Jun 2025 → /timeline?actor=us&actor=iran&mode=all&issue=iran-talks&from=2025-06-01&article=winter-brief&per=25",
-      "Source: Winter brief → /timeline?actor=us&actor=iran&mode=all&issue=iran-talks&from=2025-06-01&to=2025-06-30&per=25",
+      "Actor: United States → /timeline?actor=iran&issue=iran-talks&from=2025-06-01&to=2025-06-30&article=winter-brief&per=10",
+      "Actor: Iran → /timeline?actor=us&issue=iran-talks&from=2025-06-01&to=2025-06-30&article=winter-brief&per=10",
+      "Match: all of these actors → /timeline?actor=us&actor=iran&issue=iran-talks&from=2025-06-01&to=2025-06-30&article=winter-brief&per=10",
+      "Issue: Iran talks → /timeline?actor=us&actor=iran&mode=all&from=2025-06-01&to=2025-06-30&article=winter-brief&per=10",
+      "From: 1 Jun 2025 → /timeline?actor=us&actor=iran&mode=all&issue=iran-talks&to=2025-06-30&article=winter-brief&per=10",
+      "To: 30 Jun 2025 → /timeline?actor=us&actor=iran&mode=all&issue=iran-talks&from=2025-06-01&article=winter-brief&per=10",
+      "Source: Winter brief → /timeline?actor=us&actor=iran&mode=all&issue=iran-talks&from=2025-06-01&to=2025-06-30&per=10",
     ]);
     expect(filterChips(EMPTY_TIMELINE, names)).toEqual([]);
-    expect(timelineHref(clearedState(state))).toBe("/timeline?per=25");
+    expect(timelineHref(clearedState(state))).toBe("/timeline?per=10");
   });
 });
 
@@ -117,5 +118,32 @@ describe("narrowToPeriod", () => {
       to: "2025-06-30",
     });
     expect(narrowToPeriod({ ...EMPTY_TIMELINE, from: "2025-07-10" }, june)).toMatchObject(june);
+  });
+});
+
+describe("describeFilters", () => {
+  const names = {
+    actors: new Map([
+      ["us", "United States"],
+      ["iran", "Iran"],
+      ["israel", "Israel"],
+    ]),
+    issues: new Map([["iran-talks", "Iran talks"]]),
+    articles: new Map([["winter-brief", "Winter brief"]]),
+  };
+  it("says the filters in words", () => {
+    expect(describeFilters(EMPTY_TIMELINE, names)).toBe("");
+    expect(
+      describeFilters({ ...EMPTY_TIMELINE, actors: ["us", "iran", "israel"], issues: ["iran-talks"] }, names),
+    ).toBe("involving United States, Iran or Israel, on Iran talks");
+    expect(
+      describeFilters(
+        { ...EMPTY_TIMELINE, actors: ["us", "iran"], actorMode: "all", from: "2025-06-01", to: "2025-06-30" },
+        names,
+      ),
+    ).toBe("involving United States and Iran, from 1 Jun 2025 to 30 Jun 2025");
+    expect(describeFilters({ ...EMPTY_TIMELINE, to: "2025-06-30", articles: ["winter-brief"] }, names)).toBe(
+      "up to 30 Jun 2025, in Winter brief",
+    );
   });
 });

@@ -45,15 +45,9 @@ export function EventsChart({ bars, label, activeKey }: EventsChartProps) {
         barCategoryGap="12%"
         cursor="pointer"
       >
-        <CartesianGrid vertical={false} className={styles.grid} />
-        <XAxis
-          dataKey="label"
-          tickLine={false}
-          interval="preserveStartEnd"
-          minTickGap={18}
-          className={styles.axis}
-        />
-        <YAxis allowDecimals={false} width={32} tickLine={false} axisLine={false} className={styles.axis} />
+        <CartesianGrid vertical={false} />
+        <XAxis dataKey="label" tickLine={false} interval="preserveStartEnd" minTickGap={18} />
+        <YAxis allowDecimals={false} width={32} tickLine={false} axisLine={false} />
         <Tooltip
           cursor={{ className: styles.cursor }}
           isAnimationActive={false}

@@ -37,7 +37,7 @@ export function EventsPerPeriodPanel({ series, state }: EventsPerPeriodProps) {
           <EventsChart
             bars={bars}
             activeKey={active}
-            label={`Bar chart of events per ${unit}, ${first.name} to ${last.name}: ${plural(series.counted, "event")}, most in ${peak.name} (${peak.count}). The counts are in the table that follows.`}
+            label={`Bar chart of events per ${unit}, ${first === last ? first.name : `${first.name} to ${last.name}`}: ${plural(series.counted, "event")}, most in ${peak.name} (${peak.count}). The counts are in the table that follows.`}
           />
           <p className={styles.note}>
             {plural(series.counted, "event")} by the {unit}{" "}

@@ -79,9 +79,16 @@ export function TimelineFilters({ state, actors, issues, articles, active }: Tim
     };
   }
 
+  function applyDates(fromValue: string, toValue: string) {
+    const next = withDates(fromValue, toValue);
+    // A range that ends before it starts is being typed, not meant: wait for the other end.
+    if (next.from && next.to && next.from > next.to) return;
+    apply(next);
+  }
+
   function dateTyped(fromValue: string, toValue: string) {
     window.clearTimeout(dateTimer.current);
-    dateTimer.current = window.setTimeout(() => apply(withDates(fromValue, toValue)), DATE_DELAY_MS);
+    dateTimer.current = window.setTimeout(() => applyDates(fromValue, toValue), DATE_DELAY_MS);
   }
 
   const needle = find.trim().toLowerCase();
@@ -102,10 +109,10 @@ export function TimelineFilters({ state, actors, issues, articles, active }: Tim
         aria-busy={pending}
         onSubmit={(event) => {
           event.preventDefault();
-          apply(withDates(from, to));
+          applyDates(from, to);
         }}
       >
-        <fieldset className={styles.group}>
+        <fieldset className={styles.group} hidden={actors.length === 0}>
           <legend>
             Actors<span className="visually-hidden">, each with its number of events</span>
           </legend>
@@ -150,7 +157,7 @@ export function TimelineFilters({ state, actors, issues, articles, active }: Tim
           </fieldset>
         </fieldset>
 
-        <fieldset className={styles.group}>
+        <fieldset className={styles.group} hidden={issues.length === 0}>
           <legend>
             Issues<span className="visually-hidden">, each with its number of events</span>
           </legend>
@@ -182,7 +189,7 @@ export function TimelineFilters({ state, actors, issues, articles, active }: Tim
                   setFrom(event.target.value);
                   dateTyped(event.target.value, to);
                 }}
-                onBlur={() => apply(withDates(from, to))}
+                onBlur={() => applyDates(from, to)}
               />
             </label>
             <label>
@@ -196,14 +203,14 @@ export function TimelineFilters({ state, actors, issues, articles, active }: Tim
                   setTo(event.target.value);
                   dateTyped(from, event.target.value);
                 }}
-                onBlur={() => apply(withDates(from, to))}
+                onBlur={() => applyDates(from, to)}
               />
             </label>
           </div>
           <p className={styles.hint}>An event is included when its date can fall in the range.</p>
         </fieldset>
 
-        <fieldset className={styles.group}>
+        <fieldset className={styles.group} hidden={articles.length === 0}>
           <legend>
             Sources<span className="visually-hidden">, each with its number of events</span>
           </legend>

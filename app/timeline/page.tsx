@@ -6,7 +6,15 @@ import { getKnownSlugs } from "@/lib/queries/known";
 import type { EventFacets } from "@/lib/queries/types";
 import { eventsPerPeriod } from "@/lib/series/events-per-period";
 import { titleMap } from "@/lib/site/snapshots";
-import { clearedState, describeFilters, filterChips, pageInfo, type FilterNames } from "@/lib/site/timeline";
+import {
+  clearedState,
+  describeFilters,
+  eventCount,
+  filterChips,
+  pageInfo,
+  resultSummary,
+  type FilterNames,
+} from "@/lib/site/timeline";
 import {
   eventFiltersOf,
   eventsApiHref,
@@ -33,14 +41,12 @@ async function readState(searchParams: Promise<SearchParamsInput>) {
   return { ...parseTimelineParams(params, known), facets, names: namesOf(facets) };
 }
 
-const count = (n: number) => n.toLocaleString("en");
-
 export async function generateMetadata({ searchParams }: PageProps<"/timeline">): Promise<Metadata> {
   const { state, names } = await readState(searchParams);
   const filtered = describeFilters(state, names);
   const total = await countEvents(eventFiltersOf(state));
   const title = filtered ? `Timeline: events ${filtered}` : "Timeline";
-  const description = `${count(total)} event${total === 1 ? "" : "s"}${filtered ? ` ${filtered}` : ""}, in date order, each dated only as precisely as its source allows and linked to the words it rests on.`;
+  const description = `${eventCount(total)}${filtered ? ` ${filtered}` : ""}, in date order, each dated only as precisely as its source allows and linked to the words it rests on.`;
   const canonical = timelineHref(state);
   return {
     title,
@@ -107,7 +113,8 @@ export default async function TimelinePage({ searchParams }: PageProps<"/timelin
       )}
 
       <div className={styles.layout}>
-        <aside className={styles.filters} aria-label="Filters">
+        {/* Not an <aside>: inside <main> it would be a nested landmark; the form is the search landmark. */}
+        <div className={styles.filters}>
           <TimelineFilters
             state={state}
             actors={facets.actors}
@@ -115,17 +122,11 @@ export default async function TimelinePage({ searchParams }: PageProps<"/timelin
             articles={facets.articles}
             active={chips.length}
           />
-        </aside>
+        </div>
 
         <div className={styles.results}>
           <p className={styles.count} role="status" id="result-count">
-            {total === 0
-              ? "No events match."
-              : info.beyond
-                ? `No events on page ${info.page}: ${count(total)} event${total === 1 ? "" : "s"} fit on ${info.pageCount} page${info.pageCount === 1 ? "" : "s"}.`
-                : info.pageCount > 1
-                  ? `Showing ${count(info.first)}–${count(info.last)} of ${count(total)} events`
-                  : `${count(total)} event${total === 1 ? "" : "s"}`}
+            {resultSummary(info)}
             {chips.length > 0 && total > 0 && (
               <span className={styles.countNote}> matching these filters</span>
             )}
@@ -136,7 +137,7 @@ export default async function TimelinePage({ searchParams }: PageProps<"/timelin
 
           {total > 0 && (
             <p className={styles.export}>
-              Download {total === 1 ? "this event" : `these ${count(total)} events`}:{" "}
+              Download {total === 1 ? "this event" : `these ${eventCount(total)}`}:{" "}
               <a href={eventsApiHref(state, "csv")} download>
                 CSV
               </a>{" "}
@@ -160,9 +161,7 @@ export default async function TimelinePage({ searchParams }: PageProps<"/timelin
                         ? "Match any of the actors instead of all"
                         : `Remove ${chip.kind.toLowerCase()} “${chip.label}”`}
                     </Link>{" "}
-                    <span className="muted">
-                      ({count(wider)} event{wider === 1 ? "" : "s"})
-                    </span>
+                    <span className="muted">({eventCount(wider)})</span>
                   </li>
                 ))}
                 <li>

@@ -208,3 +208,18 @@ export function describeFilters(state: TimelineState, names: FilterNames): strin
   if (state.articles.length > 0) parts.push(`in ${list(state.articles, names.articles, "or")}`);
   return parts.join(", ");
 }
+
+/** "1 event", "5,000 events". */
+export function eventCount(n: number): string {
+  return `${n.toLocaleString("en")} event${n === 1 ? "" : "s"}`;
+}
+
+/** The result line: "Showing 26–50 of 5,000 events", "35 events", or what is wrong with the page asked for. */
+export function resultSummary(info: PageInfo): string {
+  const n = (x: number) => x.toLocaleString("en");
+  if (info.total === 0) return "No events match.";
+  if (info.beyond)
+    return `No events on page ${n(info.page)}: ${eventCount(info.total)} fit on ${n(info.pageCount)} page${info.pageCount === 1 ? "" : "s"}.`;
+  if (info.pageCount > 1) return `Showing ${n(info.first)}–${n(info.last)} of ${eventCount(info.total)}`;
+  return eventCount(info.total);
+}

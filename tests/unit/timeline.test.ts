@@ -2,11 +2,13 @@ import { describe, expect, it } from "vitest";
 import {
   clearedState,
   describeFilters,
+  eventCount,
   filterChips,
   groupByYearMonth,
   narrowToPeriod,
   pageInfo,
   pageWindow,
+  resultSummary,
 } from "@/lib/site/timeline";
 import { EMPTY_TIMELINE, timelineHref, type TimelineState } from "@/lib/url-state";
 
@@ -145,5 +147,17 @@ describe("describeFilters", () => {
     expect(describeFilters({ ...EMPTY_TIMELINE, to: "2025-06-30", articles: ["winter-brief"] }, names)).toBe(
       "up to 30 Jun 2025, in Winter brief",
     );
+  });
+});
+
+describe("resultSummary", () => {
+  it("states what the page shows, in words and with thousands separated", () => {
+    expect(resultSummary(pageInfo(5000, 3, 25))).toBe("Showing 51–75 of 5,000 events");
+    expect(resultSummary(pageInfo(5000, 200, 25))).toBe("Showing 4,976–5,000 of 5,000 events");
+    expect(resultSummary(pageInfo(35, 1, 50))).toBe("35 events");
+    expect(resultSummary(pageInfo(1, 1, 25))).toBe("1 event");
+    expect(resultSummary(pageInfo(0, 1, 25))).toBe("No events match.");
+    expect(resultSummary(pageInfo(35, 9, 25))).toBe("No events on page 9: 35 events fit on 2 pages.");
+    expect(eventCount(1)).toBe("1 event");
   });
 });

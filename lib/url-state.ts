@@ -14,7 +14,13 @@ export const EVENT_PARAMS = {
   to: "to",
   article: "article",
   page: "page",
+  per: "per",
 } as const;
+
+/** Events per timeline page the URL may ask for (`per=`); anything else is dropped with a note. */
+export const PAGE_SIZES = [10, 25, 50, 100] as const;
+// 25, not 50: each event carries its evidence quotes, and 50 of them made a page of over 400 KB (npm run bench).
+export const DEFAULT_PAGE_SIZE = 25;
 
 export const MATRIX_PARAMS = { a: "a", b: "b", cell: "cell", sort: "sort", snapshot: "snapshot" } as const;
 
@@ -50,9 +56,9 @@ function slugList(known: ReadonlySet<string>, what: string) {
     .transform((values) => [...new Set(values)]);
 }
 
-const isoDate = z.string().refine(isIsoDay, "must be a calendar date written YYYY-MM-DD");
-
 export function eventsQuerySchema(known: KnownValues) {
+  // Built on demand, not at module level, so the client island that imports this module does not pull in zod.
+  const isoDate = z.string().refine(isIsoDay, "must be a calendar date written YYYY-MM-DD");
   return z
     .object({
       actor: slugList(known.actors, "actor"),
@@ -111,6 +117,7 @@ export function parseEventsQuery(
 
 export interface TimelineState extends EventFilters {
   page: number;
+  perPage: number;
 }
 
 export const EMPTY_TIMELINE: TimelineState = {
@@ -121,6 +128,7 @@ export const EMPTY_TIMELINE: TimelineState = {
   to: null,
   articles: [],
   page: 1,
+  perPage: DEFAULT_PAGE_SIZE,
 };
 
 /** Lenient parse for the timeline page: bad values are dropped, each with a note the page shows. */
@@ -161,6 +169,20 @@ export function parseTimelineParams(
     if (/^[1-9]\d{0,5}$/.test(pageText)) page = Number(pageText);
     else dropped.push(`page “${clip(pageText)}”`);
   }
+  const perText = single(params, EVENT_PARAMS.per);
+  let perPage = DEFAULT_PAGE_SIZE;
+  if (perText !== undefined) {
+    const size = PAGE_SIZES.find((n) => String(n) === perText);
+    if (size) perPage = size;
+    else dropped.push(`page size “${clip(perText)}” (use ${PAGE_SIZES.join(", ")})`);
+  }
+  const names: readonly string[] = Object.values(EVENT_PARAMS);
+  const keys = params instanceof URLSearchParams ? [...new Set(params.keys())] : Object.keys(params);
+  // `_`-prefixed keys belong to the framework and `utm_` tags to whoever shared the link; neither is a filter.
+  for (const key of keys) {
+    if (!names.includes(key) && !key.startsWith("_") && !key.startsWith("utm_"))
+      dropped.push(`unknown parameter “${clip(key)}”`);
+  }
   return {
     state: {
       actors,
@@ -170,6 +192,7 @@ export function parseTimelineParams(
       from,
       to,
       page,
+      perPage,
     },
     dropped,
   };
@@ -185,6 +208,7 @@ export function toTimelineSearchParams(state: Partial<TimelineState>): URLSearch
   if (state.to) out.set(EVENT_PARAMS.to, state.to);
   for (const article of state.articles ?? []) out.append(EVENT_PARAMS.article, article);
   if (state.page && state.page > 1) out.set(EVENT_PARAMS.page, String(state.page));
+  if (state.perPage && state.perPage !== DEFAULT_PAGE_SIZE) out.set(EVENT_PARAMS.per, String(state.perPage));
   return out;
 }
 
@@ -192,6 +216,24 @@ export function toTimelineSearchParams(state: Partial<TimelineState>): URLSearch
 export function timelineHref(state: Partial<TimelineState>, hash = ""): string {
   const query = toTimelineSearchParams(state).toString();
   return `/timeline${query ? `?${query}` : ""}${hash}`;
+}
+
+/** The event filters of a timeline state: what the query layer and the API take (no paging). */
+export function eventFiltersOf(state: EventFilters): EventFilters {
+  return {
+    actors: state.actors,
+    actorMode: state.actorMode,
+    issues: state.issues,
+    from: state.from,
+    to: state.to,
+    articles: state.articles,
+  };
+}
+
+/** The API URL for the same filters as a timeline state: `/api/v1/events?…` or `/api/v1/events.csv?…`. */
+export function eventsApiHref(state: EventFilters, format: "json" | "csv"): string {
+  const query = toTimelineSearchParams(eventFiltersOf(state)).toString();
+  return `/api/v1/events${format === "csv" ? ".csv" : ""}${query ? `?${query}` : ""}`;
 }
 
 function clip(value: string): string {

@@ -2,7 +2,7 @@ import "server-only";
 import type { Prisma } from "@/generated/prisma/client";
 import { prisma } from "@/lib/db";
 import { eventSelect, toEvent } from "./shape";
-import type { EventView } from "./types";
+import type { EventFacets, EventView } from "./types";
 
 export interface EventFilters {
   /** Actor slugs; events involving any of them (or all, with `actorMode: "all"`). */
@@ -67,4 +67,40 @@ export async function listEventSpans(filters: EventFilters): Promise<{ start: st
     orderBy: ORDER,
     select: { start: true, end: true },
   });
+}
+
+export async function countEvents(filters: EventFilters): Promise<number> {
+  return prisma.event.count({ where: eventWhere(filters) });
+}
+
+let facets: Promise<EventFacets> | undefined;
+
+/**
+ * What the timeline can be filtered by: the actors, issues and source articles that have events, in content
+ * order. Like the known slugs, read once per server process: the server's database never changes while it runs.
+ */
+export function listEventFacets(): Promise<EventFacets> {
+  facets ??= Promise.all([
+    prisma.actor.findMany({
+      where: { events: { some: {} } },
+      orderBy: { sortOrder: "asc" },
+      select: { slug: true, name: true, _count: { select: { events: true } } },
+    }),
+    prisma.issue.findMany({
+      where: { events: { some: {} } },
+      orderBy: { sortOrder: "asc" },
+      select: { slug: true, title: true, _count: { select: { events: true } } },
+    }),
+    prisma.article.findMany({
+      where: { events: { some: {} } },
+      orderBy: { rank: "asc" },
+      select: { slug: true, title: true, _count: { select: { events: true } } },
+    }),
+  ]).then(([actors, issues, articles]) => ({
+    actors: actors.map((a) => ({ slug: a.slug, name: a.name, count: a._count.events })),
+    issues: issues.map((i) => ({ slug: i.slug, name: i.title, count: i._count.events })),
+    articles: articles.map((a) => ({ slug: a.slug, name: a.title, count: a._count.events })),
+  }));
+  facets.catch(() => (facets = undefined));
+  return facets;
 }

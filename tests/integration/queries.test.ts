@@ -81,6 +81,27 @@ describe("lib/queries over a built database", () => {
     expect([page.total, page.events.map((e) => e.slug)]).toEqual([3, ["leaders-meet"]]);
   });
 
+  it("counts events, lists their date spans and what the timeline can filter by", async () => {
+    const f = { ...q.events.NO_FILTERS, actors: ["iran"] };
+    expect(await q.events.countEvents(f)).toBe(2);
+    expect(await q.events.listEventSpans(f)).toEqual([
+      { start: "2025-05-01", end: "2025-05-31" },
+      { start: "2026-02-16", end: "2026-02-16" },
+    ]);
+    const facets = await q.events.listEventFacets();
+    expect(facets.issues.map((i) => [i.slug, i.count])).toEqual([["iran-talks", 3]]);
+    expect(facets.articles.map((a) => [a.slug, a.count])).toEqual([
+      ["spring-brief", 1],
+      ["winter-brief", 3],
+    ]);
+    expect(facets.actors.find((a) => a.slug === "iran")).toEqual({
+      slug: "iran",
+      name: expect.any(String),
+      count: 2,
+    });
+    expect(facets.actors.every((a) => a.count > 0)).toBe(true);
+  });
+
   it("reads an article with its paragraphs and the annotated spans in them", async () => {
     const article = await q.articles.getArticleBySlug("winter-brief");
     expect(article!.paragraphCount).toBe(2);

@@ -1,6 +1,10 @@
 import { describe, expect, it } from "vitest";
 import {
+  DEFAULT_PAGE_SIZE,
   EMPTY_TIMELINE,
+  eventFiltersOf,
+  eventsApiHref,
+  PAGE_SIZES,
   parseEventsQuery,
   parsePairQuery,
   parseTimelineParams,
@@ -96,5 +100,70 @@ describe("parsePairQuery", () => {
     });
     expect(parsePairQuery(new URLSearchParams("a=us&b=us"), KNOWN)).toMatchObject({ ok: false });
     expect(parsePairQuery(new URLSearchParams("a=atlantis"), KNOWN)).toMatchObject({ ok: false });
+  });
+});
+
+describe("timeline paging and export URLs", () => {
+  it("reads the page size from `per`, dropping sizes it does not offer", () => {
+    expect(parseTimelineParams({ per: "10", page: "2" }, KNOWN)).toEqual({
+      state: { ...EMPTY_TIMELINE, perPage: 10, page: 2 },
+      dropped: [],
+    });
+    const { state, dropped } = parseTimelineParams({ per: "7" }, KNOWN);
+    expect(state.perPage).toBe(DEFAULT_PAGE_SIZE);
+    expect(dropped).toEqual([`page size “7” (use ${PAGE_SIZES.join(", ")})`]);
+    expect(timelineHref({ ...EMPTY_TIMELINE, perPage: DEFAULT_PAGE_SIZE })).toBe("/timeline");
+    expect(timelineHref({ ...EMPTY_TIMELINE, perPage: 10, page: 2 })).toBe("/timeline?page=2&per=10");
+  });
+
+  it("round-trips every page size", () => {
+    for (const perPage of PAGE_SIZES) {
+      const state = { ...EMPTY_TIMELINE, actors: ["iran"], perPage, page: 7 };
+      expect(parseTimelineParams(toTimelineSearchParams(state), KNOWN)).toEqual({ state, dropped: [] });
+    }
+  });
+
+  it("notes parameters it does not know, but not framework or tracking ones", () => {
+    const { state, dropped } = parseTimelineParams(
+      new URLSearchParams("actor=us&colour=red&colour=blue&_rsc=1&utm_source=mail"),
+      KNOWN,
+    );
+    expect(state.actors).toEqual(["us"]);
+    expect(dropped).toEqual(["unknown parameter “colour”"]);
+  });
+
+  it("accepts what a plain GET form sends, empty fields included", () => {
+    const { state, dropped } = parseTimelineParams(
+      new URLSearchParams("actor=us&actor=iran&mode=any&issue=gaza-war&from=&to=2025-12-31&per=25"),
+      KNOWN,
+    );
+    expect(dropped).toEqual([]);
+    expect(timelineHref(state)).toBe("/timeline?actor=us&actor=iran&issue=gaza-war&to=2025-12-31");
+  });
+
+  it("builds the API links for the same filters, without paging", () => {
+    const state: TimelineState = {
+      ...EMPTY_TIMELINE,
+      actors: ["us"],
+      from: "2025-01-01",
+      page: 3,
+      perPage: 10,
+    };
+    expect(eventsApiHref(state, "json")).toBe("/api/v1/events?actor=us&from=2025-01-01");
+    expect(eventsApiHref(state, "csv")).toBe("/api/v1/events.csv?actor=us&from=2025-01-01");
+    expect(eventsApiHref(EMPTY_TIMELINE, "csv")).toBe("/api/v1/events.csv");
+    expect(eventFiltersOf(state)).toEqual({
+      actors: ["us"],
+      actorMode: "any",
+      issues: [],
+      from: "2025-01-01",
+      to: null,
+      articles: [],
+    });
+    // the strict API parser accepts every filter the page writes
+    expect(parseEventsQuery(new URLSearchParams(eventsApiHref(state, "json").split("?")[1]), KNOWN)).toEqual({
+      ok: true,
+      filters: eventFiltersOf(state),
+    });
   });
 });

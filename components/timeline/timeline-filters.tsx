@@ -1,0 +1,273 @@
+"use client";
+
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { useEffect, useOptimistic, useRef, useState, useSyncExternalStore, useTransition } from "react";
+import type { FacetOption } from "@/lib/queries/types";
+import { DEFAULT_PAGE_SIZE, EVENT_PARAMS, timelineHref, type TimelineState } from "@/lib/url-state";
+import styles from "./timeline-filters.module.css";
+
+export interface TimelineFiltersProps {
+  state: TimelineState;
+  actors: FacetOption[];
+  issues: FacetOption[];
+  articles: FacetOption[];
+  /** How many filter values are active, for the panel's label. */
+  active: number;
+}
+
+const WIDE_SCREEN = "(min-width: 64rem)";
+/** How long a typed date waits before it is applied, so typing a year digit by digit is one change. */
+const DATE_DELAY_MS = 900;
+const FIND_FROM = 12;
+
+/**
+ * The filter form. Without JavaScript it is a plain GET form that the server reads. With it, every change
+ * replaces the URL (one history entry each) with the canonical query and the server renders the new list.
+ */
+export function TimelineFilters({ state, actors, issues, articles, active }: TimelineFiltersProps) {
+  const router = useRouter();
+  const [pending, startTransition] = useTransition();
+  const [shown, setShown] = useOptimistic(state);
+  const panel = useRef<HTMLDetailsElement>(null);
+  // True once hydrated: controls that need JavaScript are not shown without it.
+  const enhanced = useSyncExternalStore(
+    noSubscription,
+    () => true,
+    () => false,
+  );
+  const [find, setFind] = useState("");
+
+  // Dates are typed, so they are held locally and applied after a pause, on leaving the field or on submit;
+  // when the URL changes (Back, a chip, a chart bar) they follow it.
+  const [from, setFrom] = useState(state.from ?? "");
+  const [to, setTo] = useState(state.to ?? "");
+  const [urlDates, setUrlDates] = useState({ from: state.from, to: state.to });
+  if (urlDates.from !== state.from || urlDates.to !== state.to) {
+    setUrlDates({ from: state.from, to: state.to });
+    setFrom(state.from ?? "");
+    setTo(state.to ?? "");
+  }
+  const dateTimer = useRef<number | undefined>(undefined);
+
+  useEffect(() => {
+    // The panel starts closed (right for phones, and without JavaScript); on a wide screen it opens as a sidebar.
+    if (panel.current && window.matchMedia(WIDE_SCREEN).matches) panel.current.open = true;
+    return () => window.clearTimeout(dateTimer.current);
+  }, []);
+
+  function apply(next: TimelineState) {
+    window.clearTimeout(dateTimer.current);
+    const target = { ...next, page: 1 };
+    // Leaving a date field unchanged, for one, is not a change.
+    if (timelineHref(target) === timelineHref({ ...shown, page: 1 })) return;
+    startTransition(() => {
+      setShown(target);
+      router.push(timelineHref(target), { scroll: false });
+    });
+  }
+
+  const toggle = (list: string[], slug: string) =>
+    list.includes(slug) ? list.filter((s) => s !== slug) : [...list, slug];
+
+  function withDates(fromValue: string, toValue: string): TimelineState {
+    const valid = (v: string) => /^[1-9]\d{3}-\d{2}-\d{2}$/.test(v);
+    return {
+      ...shown,
+      from: valid(fromValue) ? fromValue : fromValue === "" ? null : shown.from,
+      to: valid(toValue) ? toValue : toValue === "" ? null : shown.to,
+    };
+  }
+
+  function applyDates(fromValue: string, toValue: string) {
+    const next = withDates(fromValue, toValue);
+    // A range that ends before it starts is being typed, not meant: wait for the other end.
+    if (next.from && next.to && next.from > next.to) return;
+    apply(next);
+  }
+
+  function dateTyped(fromValue: string, toValue: string) {
+    window.clearTimeout(dateTimer.current);
+    dateTimer.current = window.setTimeout(() => applyDates(fromValue, toValue), DATE_DELAY_MS);
+  }
+
+  const needle = find.trim().toLowerCase();
+  const visibleActors = needle ? actors.filter((a) => a.name.toLowerCase().includes(needle)) : actors;
+
+  return (
+    <details ref={panel} className={styles.panel}>
+      <summary className={styles.summary}>
+        <span className={styles.summaryTitle}>Filters</span>
+        {active > 0 && <span className={styles.badge}>{active} active</span>}
+      </summary>
+      <form
+        method="get"
+        action="/timeline"
+        role="search"
+        aria-label="Filter events"
+        className={styles.form}
+        aria-busy={pending}
+        onSubmit={(event) => {
+          event.preventDefault();
+          applyDates(from, to);
+        }}
+      >
+        <fieldset className={styles.group} hidden={actors.length === 0}>
+          <legend>
+            Actors<span className="visually-hidden">, each with its number of events</span>
+          </legend>
+          {enhanced && actors.length > FIND_FROM && (
+            <label className={styles.find}>
+              <span className="visually-hidden">Find an actor</span>
+              <input
+                type="search"
+                placeholder="Find an actor"
+                value={find}
+                onChange={(event) => setFind(event.target.value)}
+              />
+            </label>
+          )}
+          <ul className={styles.options} data-scroll={actors.length > FIND_FROM ? "" : undefined}>
+            {actors.map((actor) => (
+              <li key={actor.slug} hidden={!visibleActors.includes(actor)}>
+                <Option
+                  name={EVENT_PARAMS.actor}
+                  option={actor}
+                  checked={shown.actors.includes(actor.slug)}
+                  onChange={() => apply({ ...shown, actors: toggle(shown.actors, actor.slug) })}
+                />
+              </li>
+            ))}
+          </ul>
+          {needle && visibleActors.length === 0 && <p className={styles.hint}>No actor matches.</p>}
+          <fieldset className={styles.mode}>
+            <legend>Show events with</legend>
+            {(["any", "all"] as const).map((mode) => (
+              <label key={mode}>
+                <input
+                  type="radio"
+                  name={EVENT_PARAMS.mode}
+                  value={mode}
+                  checked={shown.actorMode === mode}
+                  onChange={() => apply({ ...shown, actorMode: mode })}
+                />{" "}
+                {mode === "any" ? "any of these actors" : "all of these actors"}
+              </label>
+            ))}
+          </fieldset>
+        </fieldset>
+
+        <fieldset className={styles.group} hidden={issues.length === 0}>
+          <legend>
+            Issues<span className="visually-hidden">, each with its number of events</span>
+          </legend>
+          <ul className={styles.options} data-scroll={issues.length > FIND_FROM ? "" : undefined}>
+            {issues.map((issue) => (
+              <li key={issue.slug}>
+                <Option
+                  name={EVENT_PARAMS.issue}
+                  option={issue}
+                  checked={shown.issues.includes(issue.slug)}
+                  onChange={() => apply({ ...shown, issues: toggle(shown.issues, issue.slug) })}
+                />
+              </li>
+            ))}
+          </ul>
+        </fieldset>
+
+        <fieldset className={styles.group}>
+          <legend>Dates</legend>
+          <div className={styles.dates}>
+            <label>
+              From
+              <input
+                type="date"
+                name={EVENT_PARAMS.from}
+                value={from}
+                max={to || undefined}
+                onChange={(event) => {
+                  setFrom(event.target.value);
+                  dateTyped(event.target.value, to);
+                }}
+                onBlur={() => applyDates(from, to)}
+              />
+            </label>
+            <label>
+              To
+              <input
+                type="date"
+                name={EVENT_PARAMS.to}
+                value={to}
+                min={from || undefined}
+                onChange={(event) => {
+                  setTo(event.target.value);
+                  dateTyped(from, event.target.value);
+                }}
+                onBlur={() => applyDates(from, to)}
+              />
+            </label>
+          </div>
+          <p className={styles.hint}>An event is included when its date can fall in the range.</p>
+        </fieldset>
+
+        <fieldset className={styles.group} hidden={articles.length === 0}>
+          <legend>
+            Sources<span className="visually-hidden">, each with its number of events</span>
+          </legend>
+          <ul className={styles.options} data-scroll={articles.length > FIND_FROM ? "" : undefined}>
+            {articles.map((article) => (
+              <li key={article.slug}>
+                <Option
+                  name={EVENT_PARAMS.article}
+                  option={article}
+                  checked={shown.articles.includes(article.slug)}
+                  onChange={() => apply({ ...shown, articles: toggle(shown.articles, article.slug) })}
+                />
+              </li>
+            ))}
+          </ul>
+        </fieldset>
+
+        {state.perPage !== DEFAULT_PAGE_SIZE && (
+          <input type="hidden" name={EVENT_PARAMS.per} value={state.perPage} />
+        )}
+        <div className={styles.actions}>
+          <button type="submit" className={styles.apply}>
+            Apply filters
+          </button>
+          <Link href={timelineHref({ perPage: state.perPage })} className={styles.clear}>
+            Clear all
+          </Link>
+          <span className={styles.status} role="status">
+            {pending ? "Updating…" : ""}
+          </span>
+        </div>
+      </form>
+    </details>
+  );
+}
+
+function noSubscription() {
+  return () => {};
+}
+
+function Option({
+  name,
+  option,
+  checked,
+  onChange,
+}: {
+  name: string;
+  option: FacetOption;
+  checked: boolean;
+  onChange: () => void;
+}) {
+  // Kept small: a corpus with hundreds of actors renders hundreds of these. The legend says what the number is.
+  return (
+    <label>
+      <input type="checkbox" name={name} value={option.slug} checked={checked} onChange={onChange} />
+      {option.name}
+      <span>{option.count}</span>
+    </label>
+  );
+}

@@ -82,6 +82,29 @@ test("keyboard only: read an issue, follow a quote to its paragraph, open a matr
   await expect(page.getByTestId("cell-panel").locator("q").first()).toBeVisible();
 });
 
+test("keyboard only: filter the timeline by an actor", async ({ page }) => {
+  await page.goto("/timeline");
+  // Tab to the first actor checkbox in the filter form and tick it with Space.
+  for (let i = 0; i < 250; i++) {
+    await page.keyboard.press("Tab");
+    const isActorBox = await page.evaluate(() => {
+      const el = document.activeElement as HTMLInputElement | null;
+      return el?.type === "checkbox" && el.name === "actor" ? el.value : null;
+    });
+    if (isActorBox) {
+      await expectVisibleFocus(page);
+      await page.keyboard.press("Space");
+      await expect(page).toHaveURL(new RegExp(`[?&]actor=${isActorBox}(&|$)`));
+      const api = (await (await page.request.get(`/api/v1/events?actor=${isActorBox}`)).json()) as {
+        total: number;
+      };
+      await expect(page.getByText(new RegExp(`\\b${api.total} events?\\b`)).first()).toBeVisible();
+      return;
+    }
+  }
+  throw new Error("no actor checkbox reached by Tab");
+});
+
 test("motion follows prefers-reduced-motion", async ({ page }) => {
   await page.emulateMedia({ reducedMotion: "reduce" });
   await page.goto("/issues");

@@ -7,12 +7,15 @@
 //   corpus    writes a synthetic content folder (actors, issues, articles and annotations whose quotes resolve)
 //   db-build  builds it with the real `scripts/db-build.ts` into a scratch database
 //   timeline  serves the existing app build (`next start`, loopback only) over that database and times requests
+//   load      loads the real app (its own database) with autocannon on five routes: req/s, p50/p99, errors, memory
+//   budget    first-load JavaScript and HTML bytes per route, as Chromium receives them
+//   lighthouse  Lighthouse scores per route, desktop preset and default mobile, in Debian's Chromium
 //
 // The server reads DATABASE_URL at request time only on dynamic routes (the timeline and the API); prerendered
 // pages keep showing the real content, which does not matter here. The app build in .next must exist: it is
 // built with `npm run build` when missing. Everything started here is stopped at the end, on error too.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import os from "node:os";
 import path from "node:path";
@@ -31,6 +34,8 @@ const { values } = parseArgs({
     warmup: { type: "string", default: "5" },
     only: { type: "string" },
     keep: { type: "boolean", default: false },
+    "load-seconds": { type: "string", default: "10" },
+    connections: { type: "string", default: "10" },
   },
 });
 const int = (name: keyof typeof values) => {
@@ -39,8 +44,16 @@ const int = (name: keyof typeof values) => {
   return n;
 };
 
-/** Past these, a row is flagged: the budgets the timeline is held to. */
-const BUDGET = { medianMs: 150, htmlBytes: 300_000 };
+/** Past these, a row is flagged: the budgets pages are held to. */
+const BUDGET = {
+  medianMs: 150,
+  htmlBytes: 300_000,
+  /** First-load JavaScript per route, compressed as sent: React and Next.js alone are about 140 KB. */
+  firstLoadJsGzipBytes: 160_000,
+  /** The same on the two routes with a chart (recharts, loaded after hydration). */
+  firstLoadJsGzipBytesWithChart: 300_000,
+  lighthouse: { performanceDesktop: 95, accessibility: 100, bestPractices: 100, seo: 100 },
+};
 /** The whole run stops itself after this long. */
 const DEADLINE_MS = 20 * 60_000;
 
@@ -48,12 +61,14 @@ interface Row {
   section: string;
   measure: string;
   value: number;
-  unit: "ms" | "bytes" | "count" | "s";
+  unit: "ms" | "bytes" | "count" | "s" | "req/s" | "score" | "MB";
   /** Over budget. */
   flag?: boolean;
 }
 
 interface Context {
+  /** The real app (its own database), started once for the sections that need it. */
+  app?: { base: string; server: ChildProcess; routes: { name: string; url: string; chart?: boolean }[] };
   dir: string;
   contentDir: string;
   db: string;
@@ -173,7 +188,226 @@ const SECTIONS: Section[] = [
       }
     },
   },
+  {
+    name: "load",
+    async run(ctx) {
+      const app = await realApp(ctx);
+      const { default: autocannon } = await import("autocannon");
+      const seconds = int("load-seconds");
+      const connections = int("connections");
+      const before = rssMegabytes(app.server);
+      add(ctx, "load", "server memory before (RSS)", before, "MB");
+      const targets = [
+        ...app.routes.filter((r) => ["/", "/issues/<first>", "/matrix"].includes(r.name)),
+        { name: "/timeline?actor=us", url: "/timeline?actor=us" },
+        { name: "/api/v1/events", url: "/api/v1/events" },
+      ];
+      for (const target of targets) {
+        const result = await autocannon({ url: app.base + target.url, connections, duration: seconds });
+        const failed = result.errors + result.timeouts + result.non2xx;
+        add(ctx, "load", `${target.name} requests/s`, result.requests.average, "req/s");
+        add(ctx, "load", `${target.name} latency p50`, result.latency.p50, "ms");
+        add(ctx, "load", `${target.name} latency p99`, result.latency.p99, "ms");
+        add(ctx, "load", `${target.name} errors and non-2xx`, failed, "count", failed > 0);
+      }
+      add(ctx, "load", "server memory after (RSS)", rssMegabytes(app.server), "MB");
+      add(
+        ctx,
+        "load",
+        `settings: ${connections} connections, ${seconds} s per route`,
+        targets.length,
+        "count",
+      );
+    },
+  },
+  {
+    name: "budget",
+    async run(ctx) {
+      const app = await realApp(ctx);
+      const { chromium } = await import("@playwright/test");
+      const browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS });
+      try {
+        for (const route of app.routes) {
+          const page = await browser.newPage();
+          const scripts: Promise<{ raw: number; sent: number }>[] = [];
+          page.on("requestfinished", (request) => {
+            if (request.resourceType() !== "script") return;
+            scripts.push(
+              Promise.all([request.response(), request.sizes()]).then(async ([response, sizes]) => ({
+                raw: (await response?.body())?.length ?? 0,
+                sent: sizes.responseBodySize,
+              })),
+            );
+          });
+          const response = await page.goto(app.base + route.url, { waitUntil: "load" });
+          // A chart arrives after hydration, in its own chunk: it counts as first-load JavaScript too.
+          if (route.chart) await page.locator(".recharts-surface").first().waitFor({ timeout: 15_000 });
+          await page.waitForTimeout(1000);
+          const html = (await response?.text()) ?? "";
+          const sizes = await Promise.all(scripts);
+          const raw = sizes.reduce((n, s) => n + s.raw, 0);
+          const sent = sizes.reduce((n, s) => n + s.sent, 0);
+          add(ctx, "budget", `${route.name} first-load JS (${sizes.length} files)`, raw, "bytes");
+          add(
+            ctx,
+            "budget",
+            `${route.name} first-load JS sent (gzip)`,
+            sent,
+            "bytes",
+            sent > (route.chart ? BUDGET.firstLoadJsGzipBytesWithChart : BUDGET.firstLoadJsGzipBytes),
+          );
+          add(
+            ctx,
+            "budget",
+            `${route.name} HTML`,
+            Buffer.byteLength(html),
+            "bytes",
+            Buffer.byteLength(html) > BUDGET.htmlBytes,
+          );
+          add(ctx, "budget", `${route.name} HTML gzipped`, gzipSync(html).length, "bytes");
+          await page.close();
+        }
+      } finally {
+        await browser.close();
+      }
+    },
+  },
+  {
+    name: "lighthouse",
+    async run(ctx) {
+      const app = await realApp(ctx);
+      for (const route of app.routes) {
+        for (const preset of ["desktop", "mobile"] as const) {
+          const scores = runLighthouse(app.base + route.url, preset, ctx.dir);
+          const target = BUDGET.lighthouse;
+          add(
+            ctx,
+            "lighthouse",
+            `${route.name} ${preset} performance`,
+            scores.performance,
+            "score",
+            preset === "desktop" && scores.performance < target.performanceDesktop,
+          );
+          add(
+            ctx,
+            "lighthouse",
+            `${route.name} ${preset} accessibility`,
+            scores.accessibility,
+            "score",
+            scores.accessibility < target.accessibility,
+          );
+          add(
+            ctx,
+            "lighthouse",
+            `${route.name} ${preset} best practices`,
+            scores["best-practices"],
+            "score",
+            scores["best-practices"] < target.bestPractices,
+          );
+          add(ctx, "lighthouse", `${route.name} ${preset} SEO`, scores.seo, "score", scores.seo < target.seo);
+        }
+      }
+    },
+  },
 ];
+
+const CHROMIUM_ARGS = [
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-dev-shm-usage",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  "--no-first-run",
+];
+
+function chromiumPath(): string {
+  if (process.env.CHROME_PATH) return process.env.CHROME_PATH;
+  const found = spawnSync("sh", ["-c", "command -v chromium || command -v chromium-browser"], {
+    encoding: "utf8",
+  });
+  const resolved = found.stdout.trim();
+  if (!resolved) throw new Error("no Chromium found: install Debian's chromium or set CHROME_PATH");
+  return resolved;
+}
+
+/** Starts the real app once (no DATABASE_URL: the snapshot it was built with) and finds its routes. */
+async function realApp(ctx: Context): Promise<NonNullable<Context["app"]>> {
+  if (ctx.app) return ctx.app;
+  ensureAppBuild();
+  const port = await freePort();
+  const base = `http://127.0.0.1:${port}`;
+  const server = startServer(port, null);
+  await waitFor(`${base}/api/v1/articles`, server, 90_000);
+  const issues = (await (await fetch(`${base}/api/v1/issues`)).json()) as { issues: { slug: string }[] };
+  const articles = (await (await fetch(`${base}/api/v1/articles`)).json()) as {
+    articles: { slug: string }[];
+  };
+  ctx.app = {
+    base,
+    server,
+    routes: [
+      { name: "/", url: "/" },
+      { name: "/issues/<first>", url: `/issues/${issues.issues[0]!.slug}` },
+      { name: "/timeline", url: "/timeline", chart: true },
+      { name: "/matrix", url: "/matrix", chart: true },
+      { name: "/articles/<latest>", url: `/articles/${articles.articles.at(-1)!.slug}` },
+    ],
+  };
+  return ctx.app;
+}
+
+/** Resident memory of a process, from /proc (Linux), in MB; NaN elsewhere. */
+function rssMegabytes(child: ChildProcess): number {
+  try {
+    const status = readFileSync(`/proc/${child.pid}/status`, "utf8");
+    const kb = Number(/VmRSS:\s+(\d+) kB/.exec(status)?.[1]);
+    return kb / 1024;
+  } catch {
+    return Number.NaN;
+  }
+}
+
+/** Lighthouse now and then fails to record a trace (NO_NAVSTART); one retry, then the error stands. */
+function runLighthouse(url: string, preset: "desktop" | "mobile", dir: string) {
+  try {
+    return runLighthouseOnce(url, preset, dir);
+  } catch (error) {
+    console.warn(`${(error as Error).message.split("\n")[0]} — retrying once`);
+    return runLighthouseOnce(url, preset, dir);
+  }
+}
+
+function runLighthouseOnce(url: string, preset: "desktop" | "mobile", dir: string) {
+  const out = path.join(dir, `lighthouse-${preset}-${Date.now()}.json`);
+  const flags = ["--headless=new", ...CHROMIUM_ARGS].join(" ");
+  const args = [
+    path.resolve("node_modules/lighthouse/cli/index.js"),
+    url,
+    "--quiet",
+    "--output=json",
+    `--output-path=${out}`,
+    `--chrome-flags=${flags}`,
+    "--only-categories=performance,accessibility,best-practices,seo",
+    ...(preset === "desktop" ? ["--preset=desktop"] : []),
+  ];
+  const result = spawnSync(process.execPath, args, {
+    encoding: "utf8",
+    env: { ...process.env, CHROME_PATH: chromiumPath() },
+    timeout: 180_000,
+  });
+  if (result.status !== 0) throw new Error(`lighthouse failed on ${url}:\n${result.stderr.slice(-2000)}`);
+  const report = JSON.parse(readFileSync(out, "utf8")) as {
+    categories: Record<string, { score: number | null }>;
+  };
+  const score = (id: string) => Math.round((report.categories[id]?.score ?? 0) * 100);
+  return {
+    performance: score("performance"),
+    accessibility: score("accessibility"),
+    "best-practices": score("best-practices"),
+    seo: score("seo"),
+  };
+}
 
 function add(ctx: Context, section: string, measure: string, value: number, unit: Row["unit"], flag = false) {
   ctx.rows.push({ section, measure, value: Math.round(value * 10) / 10, unit, ...(flag ? { flag } : {}) });
@@ -198,7 +432,8 @@ function freePort(): Promise<number> {
   });
 }
 
-function startServer(port: number, db: string): ChildProcess {
+/** `next start` on a loopback port; over `db` when given, else over the database the app was built with. */
+function startServer(port: number, db: string | null): ChildProcess {
   const child = spawn(
     process.execPath,
     [path.resolve("node_modules/next/dist/bin/next"), "start", "-p", String(port), "-H", "127.0.0.1"],
@@ -208,7 +443,7 @@ function startServer(port: number, db: string): ChildProcess {
       stdio: ["ignore", "ignore", "pipe"],
       env: {
         ...process.env,
-        DATABASE_URL: `file:${db}`,
+        ...(db ? { DATABASE_URL: `file:${db}` } : {}),
         NEXT_TELEMETRY_DISABLED: "1",
         NODE_ENV: "production",
       },
@@ -285,7 +520,7 @@ function printTable(rows: Row[]) {
   const format = (row: Row) =>
     row.unit === "bytes"
       ? `${row.value.toLocaleString("en")} B`
-      : row.unit === "count"
+      : row.unit === "count" || row.unit === "score"
         ? row.value.toLocaleString("en")
         : `${row.value.toFixed(1)} ${row.unit}`;
   const cells = rows.map((r) => [r.section, r.measure, format(r), r.flag ? "over budget" : ""]);

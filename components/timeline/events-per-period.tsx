@@ -2,7 +2,7 @@ import Link from "next/link";
 import { peakBucket, type EventsPerPeriod } from "@/lib/series/events-per-period";
 import { narrowToPeriod } from "@/lib/site/timeline";
 import { timelineHref, type TimelineState } from "@/lib/url-state";
-import { EventsChart } from "./events-chart";
+import { LazyEventsChart } from "@/components/charts/lazy";
 import styles from "./events-per-period.module.css";
 
 export interface EventsPerPeriodProps {
@@ -34,11 +34,13 @@ export function EventsPerPeriodPanel({ series, state }: EventsPerPeriodProps) {
       </h2>
       {first && last && peak ? (
         <>
-          <EventsChart
-            bars={bars}
-            activeKey={active}
-            label={`Bar chart of events per ${unit}, ${first === last ? first.name : `${first.name} to ${last.name}`}: ${plural(series.counted, "event")}, most in ${peak.name} (${peak.count}). The counts are in the table that follows.`}
-          />
+          <div className={styles.chartSlot}>
+            <LazyEventsChart
+              bars={bars}
+              activeKey={active}
+              label={`Bar chart of events per ${unit}, ${first === last ? first.name : `${first.name} to ${last.name}`}: ${plural(series.counted, "event")}, most in ${peak.name} (${peak.count}). The counts are in the table that follows.`}
+            />
+          </div>
           <p className={styles.note}>
             {plural(series.counted, "event")} by the {unit}{" "}
             {unit === "month" ? "their date starts" : "they start"}; most in {peak.name} ({peak.count}).

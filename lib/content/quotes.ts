@@ -43,14 +43,21 @@ export function wordCount(quote: string): number {
 
 /** Character offsets `[start, end)` of the first occurrence of `quote` in `text`, or null. */
 export function findQuote(text: string, quote: string): { start: number; end: number } | null {
-  const needle = normaliseQuote(quote);
-  if (needle === "") return null;
+  return quoteFinder(text)(normaliseQuote(quote));
+}
+
+/**
+ * A finder over one text, normalised once, taking a needle already passed through `normaliseQuote`: an article's
+ * paragraphs are searched for every quote of every annotation, so normalising per search would dominate a build.
+ */
+export function quoteFinder(text: string): (needle: string) => { start: number; end: number } | null {
   const haystack = normalise(text);
-  const at = haystack.text.indexOf(needle);
-  if (at < 0) return null;
-  const start = haystack.origin[at]!;
-  const end = haystack.origin[at + needle.length - 1]! + 1;
-  return { start, end };
+  return (needle) => {
+    if (needle === "") return null;
+    const at = haystack.text.indexOf(needle);
+    if (at < 0) return null;
+    return { start: haystack.origin[at]!, end: haystack.origin[at + needle.length - 1]! + 1 };
+  };
 }
 
 /** Whether the quote is in the text when case and punctuation are ignored: a near miss, worth saying so. */

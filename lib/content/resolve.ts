@@ -3,7 +3,7 @@ import { parsePartialDate, resolveRelative } from "./dates";
 import type { ContentIssue } from "./errors";
 import type { Block } from "./markdown";
 import type { LocatedYaml, Path } from "./parse";
-import { findQuote, isNearMiss, wordCount } from "./quotes";
+import { isNearMiss, normaliseQuote, quoteFinder, wordCount } from "./quotes";
 import {
   EVENT_DEFINITION_FIELDS,
   type ActorsFile,
@@ -43,7 +43,12 @@ export function resolveContent(input: ValidatedContent): {
   const report = (loc: LocatedYaml, path: Path, message: string) => issues.push(issueAt(loc, path, message));
 
   const articles = resolveArticles(input, report);
-  const articleBlocks = new Map(input.articles.map((a) => [a.slug, a.blocks]));
+  const articleBlocks = new Map(
+    input.articles.map((a) => [
+      a.slug,
+      a.blocks.map((block) => ({ ...block, find: quoteFinder(block.text) })),
+    ]),
+  );
   const publication = new Map(articles.map((a) => [a.slug, a.published]));
   const actors = resolveActors(input.actors, report);
   const findActor = actorFinder(actors);
@@ -406,9 +411,11 @@ function resolveIssues(source: { value: IssuesFile; loc: LocatedYaml }, report: 
   }));
 }
 
+type SearchableBlock = Block & { find: ReturnType<typeof quoteFinder> };
+
 function locateQuote(
   article: string,
-  blocks: Block[],
+  blocks: SearchableBlock[],
   entry: EvidenceEntry,
 ): ResolvedEvidence | { error: string } {
   const short = entry.quote.length > 60 ? `${entry.quote.slice(0, 57)}…` : entry.quote;
@@ -422,8 +429,9 @@ function locateQuote(
       return { error: `article "${article}" has no paragraph ${entry.paragraph} (it has ${blocks.length})` };
     candidates = [block];
   }
+  const needle = normaliseQuote(entry.quote);
   const hits = candidates.flatMap((block) => {
-    const at = findQuote(block.text, entry.quote);
+    const at = block.find(needle);
     return at ? [{ block, ...at }] : [];
   });
   if (hits.length === 0) {

@@ -1,4 +1,5 @@
 import "server-only";
+import { memoize } from "./memo";
 import { prisma } from "@/lib/db";
 import { actorRefSelect, eventSelect, positionSelect, toActorRef, toEvent, toPosition } from "./shape";
 import { byDate } from "./issues";
@@ -53,12 +54,12 @@ function toSummary(row: {
   };
 }
 
-export async function listActors(): Promise<ActorSummary[]> {
+async function listActorsUncached(): Promise<ActorSummary[]> {
   const rows = await prisma.actor.findMany({ orderBy: { sortOrder: "asc" }, select: summarySelect });
   return rows.map(toSummary);
 }
 
-export async function getActorBySlug(slug: string): Promise<ActorDetail | null> {
+async function getActorBySlugUncached(slug: string): Promise<ActorDetail | null> {
   const row = await prisma.actor.findUnique({
     where: { slug },
     select: {
@@ -87,3 +88,7 @@ export async function listActorSlugs(): Promise<string[]> {
   const rows = await prisma.actor.findMany({ select: { slug: true }, orderBy: { sortOrder: "asc" } });
   return rows.map((r) => r.slug);
 }
+
+export const listActors = memoize(listActorsUncached);
+
+export const getActorBySlug = memoize(getActorBySlugUncached, 200);

@@ -1,4 +1,5 @@
 import "server-only";
+import { memoize } from "./memo";
 import { prisma } from "@/lib/db";
 import type { BlockKind } from "@/lib/content/markdown";
 import type { Level } from "@/lib/content/schema";
@@ -43,12 +44,12 @@ export interface ArticleDetail extends ArticleSummary {
   paragraphs: ParagraphView[];
 }
 
-export async function listArticles(): Promise<ArticleSummary[]> {
+async function listArticlesUncached(): Promise<ArticleSummary[]> {
   const rows = await prisma.article.findMany({ orderBy: { rank: "asc" }, select: summarySelect });
   return rows.map(toArticleSummary);
 }
 
-export async function getArticleBySlug(slug: string): Promise<ArticleDetail | null> {
+async function getArticleBySlugUncached(slug: string): Promise<ArticleDetail | null> {
   const row = await prisma.article.findUnique({
     where: { slug },
     select: {
@@ -139,3 +140,7 @@ export async function listArticleSlugs(): Promise<string[]> {
   const rows = await prisma.article.findMany({ select: { slug: true }, orderBy: { rank: "asc" } });
   return rows.map((r) => r.slug);
 }
+
+export const listArticles = memoize(listArticlesUncached);
+
+export const getArticleBySlug = memoize(getArticleBySlugUncached, 50);

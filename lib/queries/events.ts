@@ -1,4 +1,5 @@
 import "server-only";
+import { memoize } from "./memo";
 import type { Prisma } from "@/generated/prisma/client";
 import { prisma } from "@/lib/db";
 import { eventSelect, toEvent } from "./shape";
@@ -43,7 +44,7 @@ export function eventWhere(filters: EventFilters): Prisma.EventWhereInput {
 
 const ORDER: Prisma.EventOrderByWithRelationInput[] = [{ start: "asc" }, { end: "asc" }, { slug: "asc" }];
 
-export async function listEvents(
+async function listEventsUncached(
   filters: EventFilters = NO_FILTERS,
   window: { offset: number; limit: number } | null = null,
 ): Promise<{ events: EventView[]; total: number }> {
@@ -61,7 +62,7 @@ export async function listEvents(
 }
 
 /** Just the date spans of the matching events, for the per-month chart. */
-export async function listEventSpans(filters: EventFilters): Promise<{ start: string; end: string }[]> {
+async function listEventSpansUncached(filters: EventFilters): Promise<{ start: string; end: string }[]> {
   return prisma.event.findMany({
     where: eventWhere(filters),
     orderBy: ORDER,
@@ -69,18 +70,16 @@ export async function listEventSpans(filters: EventFilters): Promise<{ start: st
   });
 }
 
-export async function countEvents(filters: EventFilters): Promise<number> {
+async function countEventsUncached(filters: EventFilters): Promise<number> {
   return prisma.event.count({ where: eventWhere(filters) });
 }
 
-let facets: Promise<EventFacets> | undefined;
-
 /**
  * What the timeline can be filtered by: the actors, issues and source articles that have events, in content
- * order. Like the known slugs, read once per server process: the server's database never changes while it runs.
+ * order.
  */
-export function listEventFacets(): Promise<EventFacets> {
-  facets ??= Promise.all([
+export const listEventFacets = memoize((): Promise<EventFacets> =>
+  Promise.all([
     prisma.actor.findMany({
       where: { events: { some: {} } },
       orderBy: { sortOrder: "asc" },
@@ -100,7 +99,11 @@ export function listEventFacets(): Promise<EventFacets> {
     actors: actors.map((a) => ({ slug: a.slug, name: a.name, count: a._count.events })),
     issues: issues.map((i) => ({ slug: i.slug, name: i.title, count: i._count.events })),
     articles: articles.map((a) => ({ slug: a.slug, name: a.title, count: a._count.events })),
-  }));
-  facets.catch(() => (facets = undefined));
-  return facets;
-}
+  })),
+);
+
+export const listEvents = memoize(listEventsUncached, 200);
+
+export const listEventSpans = memoize(listEventSpansUncached, 200);
+
+export const countEvents = memoize(countEventsUncached, 500);

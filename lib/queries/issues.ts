@@ -1,4 +1,5 @@
 import "server-only";
+import { memoize } from "./memo";
 import { prisma } from "@/lib/db";
 import { DEFAULT_PAIR } from "@/lib/content/resolve";
 import {
@@ -37,7 +38,7 @@ export function orientedFor(pair: Pair, rows: DivergenceView[]): DivergenceView[
     .sort((x, y) => x.article.rank - y.article.rank);
 }
 
-export async function listIssues(pair: Pair = DEFAULT_PAIR): Promise<IssueSummary[]> {
+async function listIssuesUncached(pair: Pair = DEFAULT_PAIR): Promise<IssueSummary[]> {
   const rows = await prisma.issue.findMany({
     orderBy: { sortOrder: "asc" },
     select: { ...issueRefSelect, summary: true, divergences: { select: divergenceSelect } },
@@ -49,7 +50,7 @@ export async function listIssues(pair: Pair = DEFAULT_PAIR): Promise<IssueSummar
   }));
 }
 
-export async function getIssueBySlug(slug: string, pair: Pair = DEFAULT_PAIR): Promise<IssueDetail | null> {
+async function getIssueBySlugUncached(slug: string, pair: Pair = DEFAULT_PAIR): Promise<IssueDetail | null> {
   const row = await prisma.issue.findUnique({
     where: { slug },
     select: {
@@ -98,3 +99,7 @@ export async function listIssueSlugs(): Promise<string[]> {
   const rows = await prisma.issue.findMany({ select: { slug: true }, orderBy: { sortOrder: "asc" } });
   return rows.map((r) => r.slug);
 }
+
+export const listIssues = memoize(listIssuesUncached, 20);
+
+export const getIssueBySlug = memoize(getIssueBySlugUncached, 200);

@@ -1,5 +1,6 @@
 import "server-only";
 import { prisma } from "@/lib/db";
+import { memoize } from "./memo";
 
 export interface KnownSlugs {
   actors: Set<string>;
@@ -7,19 +8,16 @@ export interface KnownSlugs {
   articles: Set<string>;
 }
 
-let known: Promise<KnownSlugs> | undefined;
-
-/** Every slug in the database. The server's database never changes while it runs, so this is read once. */
-export function getKnownSlugs(): Promise<KnownSlugs> {
-  known ??= Promise.all([
+/** Every slug in the database, for checking the slugs a URL names. */
+export const getKnownSlugs = memoize(async (): Promise<KnownSlugs> => {
+  const [actors, issues, articles] = await Promise.all([
     prisma.actor.findMany({ select: { slug: true } }),
     prisma.issue.findMany({ select: { slug: true } }),
     prisma.article.findMany({ select: { slug: true } }),
-  ]).then(([actors, issues, articles]) => ({
+  ]);
+  return {
     actors: new Set(actors.map((r) => r.slug)),
     issues: new Set(issues.map((r) => r.slug)),
     articles: new Set(articles.map((r) => r.slug)),
-  }));
-  known.catch(() => (known = undefined));
-  return known;
-}
+  };
+});

@@ -1,4 +1,5 @@
 import "server-only";
+import { memoize } from "./memo";
 import { prisma } from "@/lib/db";
 import {
   actorRefSelect,
@@ -36,7 +37,7 @@ export interface Matrix {
 }
 
 /** The divergence matrix for an actor pair; null when either actor does not exist. */
-export async function getMatrix(pair: Pair): Promise<Matrix | null> {
+async function getMatrixUncached(pair: Pair): Promise<Matrix | null> {
   const [actorA, actorB] = await Promise.all(
     pair.map((slug) => prisma.actor.findUnique({ where: { slug }, select: actorRefSelect })),
   );
@@ -85,7 +86,7 @@ export async function getMatrix(pair: Pair): Promise<Matrix | null> {
 }
 
 /** Actor pairs that have at least one rating, for the pair picker. */
-export async function listRatedPairs(): Promise<{ a: ActorRef; b: ActorRef; count: number }[]> {
+async function listRatedPairsUncached(): Promise<{ a: ActorRef; b: ActorRef; count: number }[]> {
   const rows = await prisma.divergence.findMany({
     select: { actorA: { select: actorRefSelect }, actorB: { select: actorRefSelect } },
   });
@@ -98,3 +99,7 @@ export async function listRatedPairs(): Promise<{ a: ActorRef; b: ActorRef; coun
   }
   return [...pairs.values()].sort((x, y) => y.count - x.count);
 }
+
+export const getMatrix = memoize(getMatrixUncached, 50);
+
+export const listRatedPairs = memoize(listRatedPairsUncached);

@@ -266,10 +266,12 @@ test("the chart draws a bar per snapshot, and recharts loads on this route only"
   page,
   request,
 }) => {
-  // Every script a page loaded, fetched again and joined: recharts marks its output with "recharts-" classes.
-  const scripts = async (path: string) => {
+  // Every script a page loaded, fetched again and joined: recharts marks its output with "recharts-" classes. The
+  // chart arrives in its own chunk after hydration, so a page with a chart is read once the chart is drawn.
+  const scripts = async (path: string, chart = false) => {
     await page.goto(path);
     await page.waitForLoadState("load");
+    if (chart) await page.locator(".recharts-surface").first().waitFor();
     const urls = await page.evaluate(() => [
       ...new Set([
         ...[...document.scripts].map((s) => s.src).filter(Boolean),
@@ -282,7 +284,7 @@ test("the chart draws a bar per snapshot, and recharts loads on this route only"
     expect(urls.length, path).toBeGreaterThan(0);
     return (await Promise.all(urls.map(async (url) => (await request.get(url)).text()))).join("\n");
   };
-  expect(await scripts("/matrix")).toContain("recharts-wrapper");
+  expect(await scripts("/matrix", true)).toContain("recharts-wrapper");
   await expect(page.getByTestId("level-chart").locator(".recharts-bar-rectangle").first()).toBeVisible();
   await expect(page.getByRole("table", { name: /how many of the \d+ issues/ })).toBeVisible();
   for (const path of ["/", "/issues", "/issues/us-iran-nuclear-diplomacy", "/articles"])

@@ -302,15 +302,18 @@ test.describe("accessibility and weight", () => {
   });
 
   test("recharts is loaded on the timeline and nowhere else", async ({ page, request }) => {
-    const scripts = async (url: string) => {
+    // The chart arrives in its own chunk after hydration: a page with a chart is read once it is drawn.
+    const scripts = async (url: string, chart = false) => {
       await page.goto(url);
+      await page.waitForLoadState("load");
+      if (chart) await page.locator(".recharts-surface").first().waitFor();
       const srcs = await page
         .locator("script[src]")
         .evaluateAll((els) => els.map((e) => e.getAttribute("src")!));
       const bodies = await Promise.all(srcs.map(async (src) => (await request.get(src)).text()));
       return bodies.some((body) => body.includes("recharts-surface"));
     };
-    expect(await scripts("/timeline")).toBe(true);
+    expect(await scripts("/timeline", true)).toBe(true);
     for (const url of ["/", "/issues", "/issues/us-iran-nuclear-diplomacy", "/actors/iran", "/articles"]) {
       expect(await scripts(url), url).toBe(false);
     }

@@ -6,8 +6,6 @@ const nextConfig: NextConfig = {
   distDir: process.env.NEXT_DIST_DIR || ".next",
   poweredByHeader: false,
   reactStrictMode: true,
-  // Page CSS is small: inlined, it no longer blocks the first paint behind extra requests.
-  experimental: { inlineCss: true },
   async headers() {
     return [
       { source: "/:path*", headers: SECURITY_HEADERS },

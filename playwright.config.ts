@@ -1,14 +1,7 @@
-import { execSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import { defineConfig } from "@playwright/test";
+import { CHROMIUM_ARGS, chromiumPath } from "./scripts/lib/chromium.mjs";
 
-// Debian's Chromium, never a downloaded browser (this machine and CI are offline except for npm and apt).
-const CHROMIUM =
-  process.env.CHROME_PATH ||
-  execSync("command -v chromium || command -v chromium-browser", {
-    encoding: "utf8",
-    shell: "/bin/sh",
-  }).trim();
 const PORT = Number(process.env.E2E_PORT || 3100);
 const HOSTILE_PORT = PORT + 90;
 
@@ -39,18 +32,7 @@ export default defineConfig({
   reporter: [["list"]],
   timeout: 30_000,
   use: {
-    launchOptions: {
-      executablePath: CHROMIUM,
-      args: [
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-dev-shm-usage",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--no-first-run",
-      ],
-    },
+    launchOptions: { executablePath: chromiumPath(), args: CHROMIUM_ARGS },
   },
   projects: [
     { name: "app", testIgnore: /hostile\.spec\.ts/, use: { baseURL: `http://127.0.0.1:${PORT}` } },

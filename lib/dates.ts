@@ -11,7 +11,7 @@ export interface DateSpan {
 }
 
 const ISO_DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
-const MONTHS_SHORT = [
+export const MONTHS_SHORT = [
   "Jan",
   "Feb",
   "Mar",
@@ -25,7 +25,7 @@ const MONTHS_SHORT = [
   "Nov",
   "Dec",
 ] as const;
-const MONTHS_LONG = [
+export const MONTHS_LONG = [
   "January",
   "February",
   "March",

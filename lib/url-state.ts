@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { isIsoDay } from "@/lib/dates";
-import type { EventFilters } from "@/lib/queries/events";
+import { NO_FILTERS, type EventFilters } from "@/lib/event-filters";
 
 // The URL is the state. Each view's query parameters are parsed here, in one place, and written back in one
 // canonical order so equal states give equal URLs. The API is strict (400 on a bad value); pages are lenient
@@ -120,16 +120,7 @@ export interface TimelineState extends EventFilters {
   perPage: number;
 }
 
-export const EMPTY_TIMELINE: TimelineState = {
-  actors: [],
-  actorMode: "any",
-  issues: [],
-  from: null,
-  to: null,
-  articles: [],
-  page: 1,
-  perPage: DEFAULT_PAGE_SIZE,
-};
+export const EMPTY_TIMELINE: TimelineState = { ...NO_FILTERS, page: 1, perPage: DEFAULT_PAGE_SIZE };
 
 /** Lenient parse for the timeline page: bad values are dropped, each with a note the page shows. */
 export function parseTimelineParams(

@@ -21,6 +21,7 @@ import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { gzipSync } from "node:zlib";
+import { CHROMIUM_ARGS, chromiumPath } from "./lib/chromium.mjs";
 import { writeSyntheticCorpus, type CorpusSummary } from "./lib/synthetic-corpus";
 
 const { values } = parseArgs({
@@ -310,26 +311,6 @@ const SECTIONS: Section[] = [
     },
   },
 ];
-
-const CHROMIUM_ARGS = [
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-dev-shm-usage",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-  "--no-first-run",
-];
-
-function chromiumPath(): string {
-  if (process.env.CHROME_PATH) return process.env.CHROME_PATH;
-  const found = spawnSync("sh", ["-c", "command -v chromium || command -v chromium-browser"], {
-    encoding: "utf8",
-  });
-  const resolved = found.stdout.trim();
-  if (!resolved) throw new Error("no Chromium found: install Debian's chromium or set CHROME_PATH");
-  return resolved;
-}
 
 /** Starts the real app once (no DATABASE_URL: the snapshot it was built with) and finds its routes. */
 async function realApp(ctx: Context): Promise<NonNullable<Context["app"]>> {

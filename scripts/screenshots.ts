@@ -1,10 +1,10 @@
 // npm run screenshots -- [--base http://127.0.0.1:3000] [--out tests/.tmp/shots] [paths…]
 // Full-page screenshots of each page type at desktop (1280 px) and phone (390 px) widths, in Debian's Chromium.
-import { execSync } from "node:child_process";
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { chromium } from "@playwright/test";
+import { CHROMIUM_ARGS, chromiumPath } from "./lib/chromium.mjs";
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -18,18 +18,7 @@ const { values, positionals } = parseArgs({
   },
 });
 const paths = positionals.length > 0 ? positionals : ["/", "/issues", "/articles", "/actors"];
-const executablePath =
-  process.env.CHROME_PATH || execSync("command -v chromium", { encoding: "utf8" }).trim();
-const browser = await chromium.launch({
-  executablePath,
-  args: [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--no-first-run",
-  ],
-});
+const browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS });
 mkdirSync(values.out!, { recursive: true });
 for (const [name, width] of [
   ["desktop", 1280],

@@ -2,28 +2,11 @@ import "server-only";
 import { memoize } from "./memo";
 import type { Prisma } from "@/generated/prisma/client";
 import { prisma } from "@/lib/db";
+import { NO_FILTERS, type EventFilters } from "@/lib/event-filters";
 import { eventSelect, toEvent } from "./shape";
 import type { EventFacets, EventView } from "./types";
 
-export interface EventFilters {
-  /** Actor slugs; events involving any of them (or all, with `actorMode: "all"`). */
-  actors: string[];
-  actorMode: "any" | "all";
-  issues: string[];
-  /** Inclusive ISO dates; an event matches when its date span overlaps [from, to]. */
-  from: string | null;
-  to: string | null;
-  articles: string[];
-}
-
-export const NO_FILTERS: EventFilters = {
-  actors: [],
-  actorMode: "any",
-  issues: [],
-  from: null,
-  to: null,
-  articles: [],
-};
+export { NO_FILTERS, type EventFilters };
 
 export function eventWhere(filters: EventFilters): Prisma.EventWhereInput {
   const and: Prisma.EventWhereInput[] = [];

@@ -1,4 +1,4 @@
-import { monthEnd, toDate } from "@/lib/dates";
+import { monthEnd, MONTHS_LONG, MONTHS_SHORT, toDate } from "@/lib/dates";
 
 // Events per month (or per year, when the months would be too many to draw) for the timeline chart.
 //
@@ -39,22 +39,6 @@ export interface EventsPerPeriod {
   wide: number;
 }
 
-const SHORT = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
-const LONG = [
-  "January",
-  "February",
-  "March",
-  "April",
-  "May",
-  "June",
-  "July",
-  "August",
-  "September",
-  "October",
-  "November",
-  "December",
-];
-
 const DAY_MS = 86_400_000;
 
 /** Whether a span is short enough to be counted in the month it starts. */
@@ -89,8 +73,8 @@ export function eventsPerPeriod(
       const key = `${pad(year, 4)}-${pad(month, 2)}`;
       buckets.push({
         key,
-        label: `${SHORT[month - 1]} ${year}`,
-        name: `${LONG[month - 1]} ${year}`,
+        label: `${MONTHS_SHORT[month - 1]} ${year}`,
+        name: `${MONTHS_LONG[month - 1]} ${year}`,
         from: `${key}-01`,
         to: monthEnd(year, month),
         count: perMonth.get(i) ?? 0,

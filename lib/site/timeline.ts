@@ -1,23 +1,8 @@
-import { formatSpan } from "@/lib/dates";
-import type { TimelineState } from "@/lib/url-state";
+import { formatSpan, MONTHS_LONG } from "@/lib/dates";
+import { EMPTY_TIMELINE, type TimelineState } from "@/lib/url-state";
 
 // The timeline page's pure logic: grouping a page of events under year and month headings, page arithmetic,
 // the removable filter chips and the date range a chart bar narrows to.
-
-const MONTHS = [
-  "January",
-  "February",
-  "March",
-  "April",
-  "May",
-  "June",
-  "July",
-  "August",
-  "September",
-  "October",
-  "November",
-  "December",
-];
 
 export interface MonthGroup<T> {
   /** `2025-06` */
@@ -50,7 +35,7 @@ export function groupByYearMonth<T extends { date: { start: string } }>(
     }
     let monthGroup = yearGroup.months.at(-1);
     if (monthGroup?.key !== key) {
-      monthGroup = { key, label: `${MONTHS[Number(key.slice(5, 7)) - 1]} ${Number(year)}`, events: [] };
+      monthGroup = { key, label: `${MONTHS_LONG[Number(key.slice(5, 7)) - 1]} ${Number(year)}`, events: [] };
       yearGroup.months.push(monthGroup);
     }
     monthGroup.events.push(event);
@@ -165,16 +150,7 @@ export function filterChips(state: TimelineState, names: FilterNames): FilterChi
 
 /** The state with no filters, keeping only the page size. */
 export function clearedState(state: TimelineState): TimelineState {
-  return {
-    actors: [],
-    actorMode: "any",
-    issues: [],
-    from: null,
-    to: null,
-    articles: [],
-    page: 1,
-    perPage: state.perPage,
-  };
+  return { ...EMPTY_TIMELINE, perPage: state.perPage };
 }
 
 /** The state narrowed to a period (a chart bar), within any date range already chosen, back on page 1. */

@@ -56,7 +56,7 @@ function slugList(known: ReadonlySet<string>, what: string) {
     .transform((values) => [...new Set(values)]);
 }
 
-export function eventsQuerySchema(known: KnownValues) {
+function eventsQuerySchema(known: KnownValues) {
   // Built on demand, not at module level, so the client island that imports this module does not pull in zod.
   const isoDate = z.string().refine(isIsoDay, "must be a calendar date written YYYY-MM-DD");
   return z

@@ -41,11 +41,6 @@ export function wordCount(quote: string): number {
   return quote.trim().split(/\s+/).filter(Boolean).length;
 }
 
-/** Character offsets `[start, end)` of the first occurrence of `quote` in `text`, or null. */
-export function findQuote(text: string, quote: string): { start: number; end: number } | null {
-  return quoteFinder(text)(normaliseQuote(quote));
-}
-
 /**
  * A finder over one text, normalised once, taking a needle already passed through `normaliseQuote`: an article's
  * paragraphs are searched for every quote of every annotation, so normalising per search would dominate a build.

@@ -60,7 +60,7 @@ export function snapshotDatabase() {
   renameSync(temp, serving);
 }
 
-export function readStamp() {
+function readStamp() {
   try {
     return JSON.parse(readFileSync(STAMP, "utf8"));
   } catch {

@@ -3,6 +3,7 @@
 // Seeded, so two runs with the same options write the same files.
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { seededRandom } from "../../lib/random";
 
 export interface CorpusOptions {
   events: number;
@@ -46,23 +47,11 @@ const TOPICS = [
 ];
 const CLAIMS = ["reported", "statement", "assessment"] as const;
 
-/** Mulberry32: small, fast and good enough to make varied but repeatable content. */
-function random(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const pad = (n: number, width = 3) => String(n).padStart(width, "0");
 const yamlString = (s: string) => JSON.stringify(s);
 
 export function writeSyntheticCorpus(dir: string, options: CorpusOptions): CorpusSummary {
-  const rand = random(options.seed);
+  const rand = seededRandom(options.seed);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(rand() * list.length)]!;
   // A few actors are in many events and most in few, as in real reporting: index ~ rand^2.
   const skewed = (n: number) => Math.floor(rand() * rand() * n);

@@ -1,22 +1,12 @@
 import http from "node:http";
 import { expect, test } from "@playwright/test";
+import { seededRandom } from "@/lib/random";
 
 // A bounded fuzz run against the real server, loopback only: random and hostile paths and query strings on every
 // page and API route. No answer may be a 5xx, and none may leak a stack trace or an internal path.
 
 const REQUESTS = Number(process.env.FUZZ_REQUESTS || 2400);
 const SEED = Number(process.env.FUZZ_SEED || 20261122);
-
-function prng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const HOSTILE = [
   "../../../../etc/passwd",
@@ -170,7 +160,7 @@ test("thousands of hostile requests: no 5xx, no leaked internals", async ({ base
   test.setTimeout(300_000);
   base = new URL(baseURL!);
   const cwd = process.cwd();
-  const random = prng(SEED);
+  const random = seededRandom(SEED);
   const pick = <T>(items: T[]): T => items[Math.floor(random() * items.length)]!;
   const { pages, slugs } = await seedPaths();
   const failures: string[] = [];

@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { findQuote, isNearMiss, wordCount } from "@/lib/content/quotes";
+import { isNearMiss, normaliseQuote, quoteFinder, wordCount } from "@/lib/content/quotes";
+
+const findQuote = (text: string, quote: string) => quoteFinder(text)(normaliseQuote(quote));
 
 const TEXT = "Israel’s leadership entered 2025 expecting strong US backing  on Iran.";
 

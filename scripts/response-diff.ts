@@ -1,0 +1,367 @@
+// npm run diff:responses -- --a http://127.0.0.1:3201 --b http://127.0.0.1:3202 [--urls list.txt] [--out dir]
+//
+// Fetches the same URLs from two running servers and compares what each answers: status, content type, the
+// redirect target, and the body. A restructuring, a cache in front of the app or a second database must leave this
+// empty. Without --urls the list is built from server a's own API (every issue, actor and article page; filtered
+// timeline and matrix views; the JSON and CSV API with good and bad parameters; 404s), the same list every run.
+//
+// Only what legitimately differs between two builds of the same app is normalised, in `normalise` below: the
+// per-request CSP nonce, the build id, the hashed names under /_next/static/, and the bundler's numeric module ids in
+// the React Server Components payload. Binary bodies (images) are compared byte for byte.
+import { createHash } from "node:crypto";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { seededRandom } from "../lib/random";
+
+const { values } = parseArgs({
+  options: {
+    a: { type: "string" },
+    b: { type: "string" },
+    urls: { type: "string" },
+    "write-urls": { type: "string" },
+    out: { type: "string", default: "tests/.tmp/response-diff" },
+    concurrency: { type: "string", default: "4" },
+    show: { type: "string", default: "20" },
+  },
+});
+if (!values.a || !values.b) {
+  console.error(
+    "usage: npm run diff:responses -- --a <origin> --b <origin> [--urls file] [--write-urls file]",
+  );
+  process.exit(2);
+}
+const A = values.a.replace(/\/+$/, "");
+const B = values.b.replace(/\/+$/, "");
+
+interface Answer {
+  status: number;
+  type: string;
+  location: string;
+  body: string;
+  binary: boolean;
+}
+
+async function fetchAnswer(origin: string, url: string): Promise<Answer> {
+  const response = await fetch(origin + url, { redirect: "manual", signal: AbortSignal.timeout(60_000) });
+  const type = response.headers.get("content-type") ?? "";
+  const bytes = Buffer.from(await response.arrayBuffer());
+  const binary = !/^(text\/|application\/(json|xml|javascript))|\+xml|x-component/.test(type);
+  return {
+    status: response.status,
+    type,
+    location: (response.headers.get("location") ?? "").replace(origin, "<origin>"),
+    body: binary
+      ? `sha256:${createHash("sha256").update(bytes).digest("hex")}`
+      : normalise(bytes.toString("utf8")),
+    binary,
+  };
+}
+
+/** What two builds of the same code may legitimately answer differently; each rule says why. */
+function normalise(body: string): string {
+  return (
+    body
+      // A fresh nonce per request, by design (proxy.ts).
+      .replace(/(nonce=\\?"|\\?"nonce\\?":\\?")[A-Za-z0-9+/]{22}==/g, "$1<nonce>")
+      // The build id, in the RSC payload (`"b":"…"`, escaped inside the inline scripts).
+      .replace(/(\\?"b\\?":\\?")[A-Za-z0-9_-]{10,}(\\?")/g, "$1<build-id>$2")
+      // Content-hashed asset names.
+      .replace(/\/_next\/static\/(chunks|media|css)\/[^"'\s)\\]+/g, "/_next/static/$1/<asset>")
+      // The bundler's module ids for client components: `I[12345,[…],"Name"]`.
+      .replace(/(\\?")?:I\[\d+,/g, "$1:I[<module>,")
+  );
+}
+
+/** Every URL worth comparing, from the content server a serves; the same list for the same content. */
+async function defaultUrls(origin: string): Promise<string[]> {
+  const get = async <T>(p: string) => (await (await fetch(origin + p)).json()) as T;
+  const actors = (await get<{ actors: { slug: string }[] }>("/api/v1/actors")).actors.map((a) => a.slug);
+  const issues = (await get<{ issues: { slug: string }[] }>("/api/v1/issues")).issues.map((i) => i.slug);
+  const articles = (await get<{ articles: { slug: string }[] }>("/api/v1/articles")).articles.map(
+    (a) => a.slug,
+  );
+  const random = seededRandom(10);
+  const pick = <T>(list: T[], n: number) => {
+    const pool = [...list];
+    return Array.from(
+      { length: Math.min(n, pool.length) },
+      () => pool.splice(Math.floor(random() * pool.length), 1)[0]!,
+    );
+  };
+  const query = (pairs: [string, string][]) =>
+    pairs.length ? `?${pairs.map(([k, v]) => `${k}=${encodeURIComponent(v)}`).join("&")}` : "";
+
+  const urls = new Set<string>([
+    "/",
+    "/issues",
+    "/articles",
+    "/actors",
+    "/timeline",
+    "/matrix",
+    "/robots.txt",
+    "/sitemap.xml",
+    "/icon.svg",
+    "/api/v1/articles",
+    "/api/v1/actors",
+    "/api/v1/issues",
+    "/api/v1/events",
+    "/api/v1/events.csv",
+    "/api/v1/matrix",
+    // Not found, and not decodable.
+    "/no-such-page",
+    "/issues/no-such-issue",
+    "/actors/no-such-actor",
+    "/articles/no-such-article",
+    "/issues/Not-A-Slug",
+    "/api/v1/issues/no-such-issue",
+    "/api/v1/no-such-endpoint",
+    "/issues/%E0%A4%A",
+    "/timeline/%ZZ",
+    "/issues/?x=1",
+  ]);
+  for (const slug of issues) {
+    urls.add(`/issues/${slug}`);
+    urls.add(`/api/v1/issues/${slug}`);
+  }
+  for (const slug of issues.slice(0, 3)) urls.add(`/issues/${slug}/opengraph-image`);
+  for (const slug of actors) urls.add(`/actors/${slug}`);
+  for (const slug of articles) urls.add(`/articles/${slug}`);
+
+  // The timeline and the events API share their filters: each filter set is asked of both, and of the CSV.
+  const filterSets: [string, string][][] = [
+    ...actors.map((a): [string, string][] => [["actor", a]]),
+    ...issues.map((i): [string, string][] => [["issue", i]]),
+    ...articles.map((a): [string, string][] => [["article", a]]),
+    [["from", "2025-06-01"]],
+    [["to", "2025-12-31"]],
+    [
+      ["from", "2025-06-01"],
+      ["to", "2025-06-30"],
+    ],
+    [
+      ["from", "2026-01-01"],
+      ["to", "2026-03-31"],
+    ],
+    [
+      ["from", "1970-01-01"],
+      ["to", "1990-12-31"],
+    ],
+    [["from", "2030-01-01"]],
+    [
+      ["actor", "us"],
+      ["actor", "us"],
+    ],
+    [
+      ["actor", "us"],
+      ["actor", "iran"],
+      ["mode", "all"],
+    ],
+    [
+      ["actor", "us"],
+      ["actor", "iran"],
+      ["mode", "any"],
+    ],
+    [
+      ["actor", "us"],
+      ["mode", "all"],
+    ],
+  ];
+  for (let i = 0; i < 40; i++) {
+    const set: [string, string][] = [];
+    for (const a of pick(actors, Math.floor(random() * 4))) set.push(["actor", a]);
+    if (random() < 0.4) set.push(["mode", random() < 0.5 ? "all" : "any"]);
+    for (const s of pick(issues, Math.floor(random() * 3))) set.push(["issue", s]);
+    if (random() < 0.3) set.push(["article", pick(articles, 1)[0]!]);
+    if (random() < 0.4)
+      set.push(["from", `202${Math.floor(random() * 7)}-0${1 + Math.floor(random() * 9)}-01`]);
+    if (random() < 0.4) set.push(["to", `202${Math.floor(random() * 7)}-1${Math.floor(random() * 3)}-28`]);
+    filterSets.push(set);
+  }
+  // Bad values: the API answers 400, the page drops them with a note (several at once, to fix their order).
+  const bad: [string, string][][] = [
+    [["actor", "mars"]],
+    [["actor", ""]],
+    [
+      ["actor", "us"],
+      ["actor", "mars"],
+      ["actor", "us"],
+    ],
+    [["issue", "nowhere"]],
+    [["article", "autumn-brief"]],
+    [["mode", "sometimes"]],
+    [["mode", ""]],
+    [["from", "yesterday"]],
+    [["from", "2025-02-30"]],
+    [
+      ["from", ""],
+      ["to", ""],
+    ],
+    [
+      ["from", "2026-01-01"],
+      ["to", "2025-01-01"],
+    ],
+    [["actor", "x".repeat(300)]],
+    [["actor", "<script>alert(1)</script>"]],
+    [["actor", "Türkiye ✓"]],
+    [
+      ["issue", "gaza-war"],
+      ["colour", "red"],
+      ["colour", "blue"],
+      ["utm_source", "mail"],
+      ["_ga", "1"],
+    ],
+    Array.from({ length: 51 }, (): [string, string] => ["actor", "us"]),
+    [...Array.from({ length: 50 }, (_, i): [string, string] => ["actor", `nobody-${i}`]), ["actor", "us"]],
+    [
+      ["article", "zzz"],
+      ["issue", "nowhere"],
+      ["colour", "red"],
+      ["per", "3"],
+      ["page", "x"],
+      ["to", "2020-01-01"],
+      ["from", "2021-01-01"],
+      ["mode", "x"],
+      ["actor", "mars"],
+    ],
+  ];
+  for (const set of [...filterSets, ...bad]) {
+    urls.add(`/timeline${query(set)}`);
+    urls.add(`/api/v1/events${query(set)}`);
+  }
+  for (const set of [...filterSets.slice(0, 12), ...bad.slice(0, 8)])
+    urls.add(`/api/v1/events.csv${query(set)}`);
+  for (const paging of [
+    [["page", "2"]],
+    [
+      ["page", "3"],
+      ["per", "10"],
+    ],
+    [["page", "99"]],
+    [["per", "10"]],
+    [["per", "50"]],
+    [["per", "100"]],
+    [
+      ["page", "2"],
+      ["per", "100"],
+    ],
+    [["page", "0"]],
+    [["page", "-3"]],
+    [["page", "1234567"]],
+    [["page", ""]],
+    [["per", "7"]],
+    [["per", ""]],
+    [
+      ["actor", "us"],
+      ["page", "2"],
+      ["per", "10"],
+    ],
+  ] as [string, string][][])
+    urls.add(`/timeline${query(paging)}`);
+
+  // The matrix: pairs, sorts, snapshots, open cells, and what the page falls back from.
+  const pairs: [string, string][] = [
+    ["us", "israel"],
+    ["israel", "us"],
+    ["us", "iran"],
+    ["iran", "qatar"],
+    ...pick(actors, 8).flatMap((a, i, list): [string, string][] => (list[i + 1] ? [[a, list[i + 1]!]] : [])),
+  ];
+  const matrixSets: [string, string][][] = [
+    ...pairs.map(([a, b]): [string, string][] => [
+      ["a", a],
+      ["b", b],
+    ]),
+    [["a", "israel"]],
+    [["b", "us"]],
+    [["a", "iran"]],
+    [
+      ["a", "iran"],
+      ["b", "iran"],
+    ],
+    [["a", "atlantis"]],
+    [
+      ["a", "iran"],
+      ["b", "atlantis"],
+    ],
+    [
+      ["a", ""],
+      ["b", ""],
+    ],
+    [["a", "x".repeat(80)]],
+    ...["issue", "latest", "change", "loudest", ""].map((s): [string, string][] => [["sort", s]]),
+    ...[...articles, "autumn-brief", ""].map((s): [string, string][] => [["snapshot", s]]),
+    ...issues.flatMap((i) => articles.map((a): [string, string][] => [["cell", `${i}:${a}`]])),
+    [["cell", "iran-talks:summer-brief"]],
+    [["cell", "<script>"]],
+    [["cell", ""]],
+    [["cell", "a:b:c"]],
+    [
+      ["a", "atlantis"],
+      ["sort", "loudest"],
+      ["snapshot", "autumn-brief"],
+      ["cell", "x:y"],
+      ["b", "atlantis"],
+    ],
+    [
+      ["a", "us"],
+      ["b", "iran"],
+      ["sort", "change"],
+      ["snapshot", articles[0]!],
+      ["cell", `${issues[0]}:${articles[0]}`],
+    ],
+  ];
+  for (const set of matrixSets) urls.add(`/matrix${query(set)}`);
+  for (const set of matrixSets.slice(0, pairs.length + 9)) urls.add(`/api/v1/matrix${query(set)}`);
+  return [...urls];
+}
+
+function firstDifference(a: string, b: string): string {
+  let i = 0;
+  while (i < a.length && a[i] === b[i]) i++;
+  const around = (s: string) => JSON.stringify(s.slice(Math.max(0, i - 80), i + 80));
+  return `at character ${i}:\n      a: ${around(a)}\n      b: ${around(b)}`;
+}
+
+async function main() {
+  const urls = values.urls
+    ? readFileSync(values.urls, "utf8")
+        .split("\n")
+        .map((line) => line.trim())
+        .filter((line) => line && !line.startsWith("#"))
+    : await defaultUrls(A);
+  if (values["write-urls"]) writeFileSync(values["write-urls"], `${urls.join("\n")}\n`);
+  const differences: { url: string; what: string }[] = [];
+  let next = 0;
+  const counts = new Map<number, number>();
+  const worker = async () => {
+    while (next < urls.length) {
+      const url = urls[next++]!;
+      const [a, b] = await Promise.all([fetchAnswer(A, url), fetchAnswer(B, url)]);
+      counts.set(a.status, (counts.get(a.status) ?? 0) + 1);
+      const what: string[] = [];
+      if (a.status !== b.status) what.push(`status ${a.status} ≠ ${b.status}`);
+      if (a.type !== b.type) what.push(`content-type ${a.type} ≠ ${b.type}`);
+      if (a.location !== b.location) what.push(`location ${a.location} ≠ ${b.location}`);
+      if (a.body !== b.body) {
+        what.push(a.binary ? "body (binary) differs" : `body differs ${firstDifference(a.body, b.body)}`);
+        const dir = path.join(values.out!, String(differences.length + 1));
+        mkdirSync(dir, { recursive: true });
+        writeFileSync(path.join(dir, "url.txt"), `${url}\n`);
+        writeFileSync(path.join(dir, "a.txt"), a.body);
+        writeFileSync(path.join(dir, "b.txt"), b.body);
+      }
+      if (what.length > 0) differences.push({ url, what: what.join("; ") });
+    }
+  };
+  await Promise.all(Array.from({ length: Number(values.concurrency) }, worker));
+  const statuses = [...counts].sort(([x], [y]) => x - y).map(([s, n]) => `${n}× ${s}`);
+  console.log(`${urls.length} URLs compared (${statuses.join(", ")}); ${differences.length} differ.`);
+  for (const d of differences.slice(0, Number(values.show))) console.log(`  ${d.url}\n    ${d.what}`);
+  if (differences.length > Number(values.show))
+    console.log(`  … and ${differences.length - Number(values.show)} more`);
+  if (differences.length > 0) console.log(`Normalised bodies of each difference: ${values.out}/<n>/`);
+  process.exit(differences.length > 0 ? 1 : 0);
+}
+
+await main();

@@ -6,7 +6,7 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaClient } from "../generated/prisma/client";
-import { checkContentDir, formatIssue } from "../lib/content";
+import { checkContentDir, formatProblem } from "../lib/content";
 import { loadContent } from "../lib/content/load";
 import { BUILT_DB, databaseFile } from "../lib/db-location.mjs";
 import { databaseInputs } from "./lib/fingerprint.mjs";
@@ -28,9 +28,9 @@ const log = (line: string) => values.quiet || console.log(line);
 const started = performance.now();
 const result = await checkContentDir(contentDir);
 if (!result.ok) {
-  for (const issue of result.issues) console.error(formatIssue(issue));
+  for (const problem of result.problems) console.error(formatProblem(problem));
   console.error(
-    `\n${result.issues.length} error${result.issues.length === 1 ? "" : "s"} in ${contentDir}/; ` +
+    `\n${result.problems.length} error${result.problems.length === 1 ? "" : "s"} in ${contentDir}/; ` +
       `${existsSync(target) ? "the previous database is unchanged" : "no database was written"}.`,
   );
   process.exit(1);

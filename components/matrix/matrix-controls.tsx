@@ -1,5 +1,5 @@
 import Link from "next/link";
-import type { ActorKind } from "@/lib/content/schema";
+import type { ActorKind } from "@/lib/domain";
 import type { ActorRef, ArticleRef } from "@/lib/queries/types";
 import { ACTOR_KIND_PLURAL } from "@/lib/site/actor-kinds";
 import { snapshotLabel } from "@/lib/site/snapshots";

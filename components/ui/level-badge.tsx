@@ -1,4 +1,4 @@
-import type { Level } from "@/lib/content/schema";
+import type { Level } from "@/lib/domain";
 import { LEVEL_DESCRIPTION, LEVEL_LABEL } from "@/lib/site/levels";
 import styles from "./level-badge.module.css";
 

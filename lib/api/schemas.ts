@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { ACTOR_KINDS, CLAIM_KINDS, LEVELS } from "@/lib/content/schema";
 import { isIsoDay, PRECISIONS } from "@/lib/dates";
+import { ACTOR_KINDS, CLAIM_KINDS, LEVELS } from "@/lib/domain";
 
 // The public JSON API (/api/v1). The route handlers build their responses with these schemas and the tests check
 // live responses against the same ones, so the documented shapes cannot drift.

@@ -1,6 +1,7 @@
 import { precisionFits, type DateSpan } from "@/lib/dates";
+import { DEFAULT_PAIR } from "@/lib/domain";
 import { parsePartialDate, resolveRelative } from "./dates";
-import type { ContentIssue } from "./errors";
+import type { ContentProblem } from "./errors";
 import type { Block } from "./markdown";
 import type { LocatedYaml, Path } from "./parse";
 import { isNearMiss, normaliseQuote, quoteFinder, wordCount } from "./quotes";
@@ -22,7 +23,7 @@ import type {
   ResolvedIssue,
   ResolvedPosition,
 } from "./types";
-import { issueAt } from "./validate";
+import { problemAt } from "./validate";
 
 export interface ValidatedContent {
   articles: { slug: string; frontmatter: Frontmatter; loc: LocatedYaml; blocks: Block[] }[];
@@ -31,16 +32,16 @@ export interface ValidatedContent {
   annotations: { slug: string; value: Annotation; loc: LocatedYaml }[];
 }
 
-export const DEFAULT_PAIR = ["us", "israel"] as const;
 const MIN_QUOTE_WORDS = 4;
 
 /** Resolves references, dates and quotes. Returns the content, or every problem found. */
 export function resolveContent(input: ValidatedContent): {
   content: ResolvedContent;
-  issues: ContentIssue[];
+  problems: ContentProblem[];
 } {
-  const issues: ContentIssue[] = [];
-  const report = (loc: LocatedYaml, path: Path, message: string) => issues.push(issueAt(loc, path, message));
+  const problems: ContentProblem[] = [];
+  const report = (loc: LocatedYaml, path: Path, message: string) =>
+    problems.push(problemAt(loc, path, message));
 
   const articles = resolveArticles(input, report);
   const articleBlocks = new Map(
@@ -213,7 +214,7 @@ export function resolveContent(input: ValidatedContent): {
     defined.event.evidence.push(...ref.evidence);
   }
 
-  return { content: { articles, actors, issues: issueList, events, positions, divergences }, issues };
+  return { content: { articles, actors, issues: issueList, events, positions, divergences }, problems };
 }
 
 type Report = (loc: LocatedYaml, path: Path, message: string) => void;

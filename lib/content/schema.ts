@@ -1,37 +1,14 @@
 import { z } from "zod";
 import { PRECISIONS } from "@/lib/dates";
+import { ACTOR_KINDS, ARTICLE_KINDS, CLAIM_KINDS, LEVELS, RATED_BY, SLUG_PATTERN } from "@/lib/domain";
 
 // The shapes of the files in content/ (documented in content/README.md). Objects are strict, so a misspelt key is
 // an error rather than a silently missing value.
 
-export const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-
-const slug = z.string().regex(SLUG, "must be a slug: lowercase words joined by hyphens");
+const slug = z.string().regex(SLUG_PATTERN, "must be a slug: lowercase words joined by hyphens");
 const text = z.string().trim().min(1, "must not be empty");
 /** YAML reads `2025` as a number; dates are always compared as text. */
 const writtenDate = z.preprocess((v) => (typeof v === "number" ? String(v) : v), z.string());
-
-export const ARTICLE_KINDS = ["analysis", "news", "opinion"] as const;
-export const ACTOR_KINDS = [
-  "state",
-  "leader",
-  "official",
-  "armed-group",
-  "organisation",
-  "media",
-  "analyst",
-  "person",
-  "collective",
-] as const;
-export const CLAIM_KINDS = ["reported", "statement", "assessment"] as const;
-export const LEVELS = ["aligned", "partial", "divergent", "none"] as const;
-export const RATED_BY = ["source", "editorial"] as const;
-
-export type ArticleKind = (typeof ARTICLE_KINDS)[number];
-export type ActorKind = (typeof ACTOR_KINDS)[number];
-export type ClaimKind = (typeof CLAIM_KINDS)[number];
-export type Level = (typeof LEVELS)[number];
-export type RatedBy = (typeof RATED_BY)[number];
 
 export const frontmatterSchema = z.strictObject({
   title: text,

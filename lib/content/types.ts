@@ -1,6 +1,6 @@
 import type { Precision } from "@/lib/dates";
 import type { BlockKind } from "./markdown";
-import type { ActorKind, ArticleKind, ClaimKind, Level, RatedBy } from "./schema";
+import type { ActorKind, ArticleKind, ClaimKind, Level, RatedBy } from "@/lib/domain";
 
 // The resolved content: every reference checked, every quote located. This is what gets loaded into the database.
 

@@ -1,5 +1,5 @@
 import type { z } from "zod";
-import type { ContentIssue } from "./errors";
+import type { ContentProblem } from "./errors";
 import type { LocatedYaml, Parsed, Path } from "./parse";
 
 /** Validates a parsed YAML value against a schema; each problem is located to the line of the offending value. */
@@ -8,7 +8,7 @@ export function validate<S extends z.ZodType>(source: LocatedYaml, schema: S): P
   if (result.success) return { ok: true, value: result.data };
   return {
     ok: false,
-    issues: result.error.issues.map((issue) => ({
+    problems: result.error.issues.map((issue) => ({
       file: source.file,
       line: source.lineOf(issue.path as Path),
       message: describe(issue),
@@ -38,6 +38,6 @@ function describe(issue: z.core.$ZodIssue): string {
   return `${at}${issue.message}`;
 }
 
-export function issueAt(source: LocatedYaml, path: Path, message: string): ContentIssue {
+export function problemAt(source: LocatedYaml, path: Path, message: string): ContentProblem {
   return { file: source.file, line: source.lineOf(path), message };
 }

@@ -2,7 +2,7 @@ import "server-only";
 import { memoize } from "./memo";
 import { prisma } from "@/lib/db";
 import type { BlockKind } from "@/lib/content/markdown";
-import type { Level } from "@/lib/content/schema";
+import type { Level } from "@/lib/domain";
 import { articleRefSelect, toArticleSummary } from "./shape";
 import type { ArticleSummary } from "./types";
 

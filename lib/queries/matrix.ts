@@ -1,6 +1,7 @@
 import "server-only";
 import { memoize } from "./memo";
 import { prisma } from "@/lib/db";
+import { orientedFor, type Pair } from "@/lib/domain";
 import {
   actorRefSelect,
   articleRefSelect,
@@ -13,7 +14,6 @@ import {
   toIssueRef,
   toPosition,
 } from "./shape";
-import { orientedFor, type Pair } from "./issues";
 import type { ActorRef, ArticleRef, DivergenceView, IssueRef, PositionView } from "./types";
 
 export interface MatrixCell {

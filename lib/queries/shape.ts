@@ -1,5 +1,5 @@
 import "server-only";
-import type { ActorKind, ArticleKind, ClaimKind, Level, RatedBy } from "@/lib/content/schema";
+import type { ActorKind, ArticleKind, ClaimKind, Level, RatedBy } from "@/lib/domain";
 import type { Precision } from "@/lib/dates";
 import type {
   ActorRef,

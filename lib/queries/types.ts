@@ -1,4 +1,4 @@
-import type { ActorKind, ArticleKind, ClaimKind, Level, RatedBy } from "@/lib/content/schema";
+import type { ActorKind, ArticleKind, ClaimKind, Level, RatedBy } from "@/lib/domain";
 import type { Precision } from "@/lib/dates";
 
 // The plain shapes the views get. Components never see Prisma rows.

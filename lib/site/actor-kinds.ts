@@ -1,4 +1,4 @@
-import type { ActorKind } from "@/lib/content/schema";
+import type { ActorKind } from "@/lib/domain";
 
 export const ACTOR_KIND_PLURAL: Record<ActorKind, string> = {
   state: "States",

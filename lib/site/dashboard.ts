@@ -1,7 +1,6 @@
-import type { Level } from "@/lib/content/schema";
+import { LEVEL_RANK, type Level } from "@/lib/domain";
 import type { IssueSummary } from "@/lib/queries/issues";
 import type { ArticleRef, DivergenceView } from "@/lib/queries/types";
-import { LEVEL_RANK } from "./levels";
 
 // The front page's answers, computed from the issue list: pure, so they are unit-tested without a database.
 

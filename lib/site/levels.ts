@@ -1,4 +1,4 @@
-import type { ClaimKind, Level } from "@/lib/content/schema";
+import type { ClaimKind, Level } from "@/lib/domain";
 
 // How divergence levels and claim kinds read on the page. A level is never shown by colour alone.
 
@@ -15,11 +15,6 @@ export const LEVEL_DESCRIPTION: Record<Level, string> = {
   divergent: "The positions conflict.",
   none: "The source gives no position for one side.",
 };
-
-/** Most divergent first, for "most divergent" lists and sorting. */
-export const LEVEL_RANK: Record<Level, number> = { divergent: 0, partial: 1, aligned: 2, none: 3 };
-
-export const LEVELS_BY_SEVERITY: Level[] = ["divergent", "partial", "aligned", "none"];
 
 export const CLAIM_LABEL: Record<ClaimKind, string> = {
   reported: "Reported fact",

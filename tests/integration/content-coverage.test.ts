@@ -1,12 +1,12 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { checkContentDir, formatIssue, type ResolvedContent } from "@/lib/content";
+import { checkContentDir, formatProblem, type ResolvedContent } from "@/lib/content";
 
 // The real content in content/: it must pass the pipeline and meet the coverage rules an analyst relies on.
 let content: ResolvedContent;
 
 beforeAll(async () => {
   const result = await checkContentDir("content");
-  if (!result.ok) throw new Error(result.issues.map(formatIssue).join("\n"));
+  if (!result.ok) throw new Error(result.problems.map(formatProblem).join("\n"));
   content = result.content;
 });
 

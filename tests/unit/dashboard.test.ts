@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { Level } from "@/lib/content/schema";
+import type { Level } from "@/lib/domain";
 import type { IssueSummary } from "@/lib/queries/issues";
 import type { ArticleRef, DivergenceView } from "@/lib/queries/types";
 import { changesBetween, mostDivergent, snapshotCounts } from "@/lib/site/dashboard";

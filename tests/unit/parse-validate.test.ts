@@ -16,7 +16,7 @@ describe("parseYaml", () => {
     const parsed = parseYaml("f.yaml", "a: 1\nb: [unclosed\nc: 3\n");
     expect(parsed.ok).toBe(false);
     if (parsed.ok) return;
-    expect(parsed.issues[0]).toMatchObject({
+    expect(parsed.problems[0]).toMatchObject({
       file: "f.yaml",
       message: expect.stringContaining("invalid YAML"),
     });
@@ -55,7 +55,7 @@ describe("validate", () => {
     const result = check("- slug: us\n  name: US\n  kind: state\n", actorsSchema);
     expect(result).toMatchObject({
       ok: false,
-      issues: [{ line: 1, message: 'missing field "[0].description"' }],
+      problems: [{ line: 1, message: 'missing field "[0].description"' }],
     });
   });
 
@@ -66,7 +66,7 @@ describe("validate", () => {
     );
     expect(result.ok).toBe(false);
     if (result.ok) return;
-    const messages = result.issues.map((i) => `${i.line}: ${i.message}`);
+    const messages = result.problems.map((p) => `${p.line}: ${p.message}`);
     expect(messages).toEqual(
       expect.arrayContaining([
         expect.stringMatching(/^1: \[0\]\.slug: must be a slug/),
@@ -88,7 +88,7 @@ describe("validate", () => {
     );
     expect(none).toMatchObject({
       ok: false,
-      issues: [{ line: 7, message: expect.stringContaining("at least one") }],
+      problems: [{ line: 7, message: expect.stringContaining("at least one") }],
     });
   });
 

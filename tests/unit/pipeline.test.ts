@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatIssue, runPipeline } from "@/lib/content";
+import { formatProblem, runPipeline } from "@/lib/content";
 import { edit, fixtureFiles, lineOf } from "../support/fixtures";
 
 const WINTER = "annotations/winter-brief.yaml";
@@ -8,13 +8,13 @@ const SPRING = "annotations/spring-brief.yaml";
 async function errorsAfter(suffix: string, from: string, to: string): Promise<string[]> {
   const result = runPipeline(edit(await fixtureFiles(), suffix, from, to));
   if (result.ok) throw new Error("expected the pipeline to fail");
-  return result.issues.map(formatIssue);
+  return result.problems.map(formatProblem);
 }
 
 describe("runPipeline on valid content", () => {
   it("resolves aliases, dates and quotes", async () => {
     const result = runPipeline(await fixtureFiles());
-    if (!result.ok) throw new Error(result.issues.map(formatIssue).join("\n"));
+    if (!result.ok) throw new Error(result.problems.map(formatProblem).join("\n"));
     const { content } = result;
     expect(content.articles.map((a) => [a.slug, a.rank])).toEqual([
       ["spring-brief", 1],
@@ -112,7 +112,7 @@ describe("runPipeline on broken content", () => {
     const result = runPipeline(files);
     expect(result.ok).toBe(false);
     if (result.ok) return;
-    expect(result.issues.map((i) => i.file.split("/").pop())).toEqual([
+    expect(result.problems.map((p) => p.file.split("/").pop())).toEqual([
       "spring-brief.yaml",
       "winter-brief.yaml",
       "issues.yaml",

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { DEFAULT_PAIR, inPair } from "@/lib/domain";
 import { listArticles } from "@/lib/queries/articles";
 import { getIssueBySlug, listIssues, listIssueSlugs } from "@/lib/queries/issues";
 import { LEVEL_LABEL } from "@/lib/site/levels";
@@ -48,11 +49,11 @@ export default async function IssuePage({ params }: PageProps<"/issues/[slug]">)
   const snapshots = articles.filter(
     (article) =>
       issue.divergence.some((d) => d.article.slug === article.slug) ||
-      issue.positions.some(
-        (p) => p.article.slug === article.slug && (p.actor.slug === "us" || p.actor.slug === "israel"),
-      ),
+      issue.positions.some((p) => p.article.slug === article.slug && inPair(DEFAULT_PAIR, p.actor.slug)),
   );
-  const others = issue.positions.filter((p) => p.actor.slug !== "us" && p.actor.slug !== "israel");
+  const others = issue.positions.filter((p) => !inPair(DEFAULT_PAIR, p.actor.slug));
+  const positionOf = (article: string, actor: string) =>
+    issue.positions.find((p) => p.article.slug === article && p.actor.slug === actor) ?? null;
   const latest = issue.divergence.at(-1) ?? null;
   const change = describeChange(issue.divergence);
 
@@ -112,11 +113,8 @@ export default async function IssuePage({ params }: PageProps<"/issues/[slug]">)
             key={article.slug}
             article={article}
             rating={issue.divergence.find((d) => d.article.slug === article.slug) ?? null}
-            us={issue.positions.find((p) => p.article.slug === article.slug && p.actor.slug === "us") ?? null}
-            israel={
-              issue.positions.find((p) => p.article.slug === article.slug && p.actor.slug === "israel") ??
-              null
-            }
+            us={positionOf(article.slug, DEFAULT_PAIR[0])}
+            israel={positionOf(article.slug, DEFAULT_PAIR[1])}
             titles={titles}
           />
         ))}

@@ -15,13 +15,9 @@ import {
   resultSummary,
   type FilterNames,
 } from "@/lib/site/timeline";
-import {
-  eventFiltersOf,
-  eventsApiHref,
-  parseTimelineParams,
-  timelineHref,
-  type SearchParamsInput,
-} from "@/lib/url-state";
+import { eventFiltersOf, eventsApiHref, timelineHref } from "@/lib/url-state/hrefs";
+import type { SearchParamsInput } from "@/lib/url-state/shared";
+import { parseTimelineParams } from "@/lib/url-state/timeline";
 import { EventsPerPeriodPanel } from "@/components/timeline/events-per-period";
 import { FilterChips } from "@/components/timeline/filter-chips";
 import { Pagination } from "@/components/timeline/pagination";

@@ -3,7 +3,7 @@ import type { ActorKind } from "@/lib/domain";
 import type { ActorRef, ArticleRef } from "@/lib/queries/types";
 import { ACTOR_KIND_PLURAL } from "@/lib/site/actor-kinds";
 import { snapshotLabel } from "@/lib/site/snapshots";
-import { MATRIX_PARAMS, matrixHref, type MatrixSort, type MatrixState } from "@/lib/url-state";
+import { MATRIX_PARAMS, matrixHref, type MatrixSort, type MatrixState } from "@/lib/url-state/hrefs";
 import styles from "./matrix-controls.module.css";
 
 export interface RatedPair {

@@ -12,7 +12,7 @@ import {
   type MatrixRowView,
 } from "@/lib/site/matrix";
 import { snapshotLabel } from "@/lib/site/snapshots";
-import { matrixHref, type MatrixState } from "@/lib/url-state";
+import { matrixHref, type MatrixState } from "@/lib/url-state/hrefs";
 import { LevelBadge } from "@/components/ui/level-badge";
 import styles from "./matrix-table.module.css";
 

@@ -4,7 +4,7 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useEffect, useOptimistic, useRef, useState, useSyncExternalStore, useTransition } from "react";
 import type { FacetOption } from "@/lib/queries/types";
-import { DEFAULT_PAGE_SIZE, EVENT_PARAMS, timelineHref, type TimelineState } from "@/lib/url-state";
+import { DEFAULT_PAGE_SIZE, TIMELINE_PARAMS, timelineHref, type TimelineState } from "@/lib/url-state/hrefs";
 import styles from "./timeline-filters.module.css";
 
 export interface TimelineFiltersProps {
@@ -131,7 +131,7 @@ export function TimelineFilters({ state, actors, issues, articles, active }: Tim
             {actors.map((actor) => (
               <li key={actor.slug} hidden={!visibleActors.includes(actor)}>
                 <Option
-                  name={EVENT_PARAMS.actor}
+                  name={TIMELINE_PARAMS.actor}
                   option={actor}
                   checked={shown.actors.includes(actor.slug)}
                   onChange={() => apply({ ...shown, actors: toggle(shown.actors, actor.slug) })}
@@ -146,7 +146,7 @@ export function TimelineFilters({ state, actors, issues, articles, active }: Tim
               <label key={mode}>
                 <input
                   type="radio"
-                  name={EVENT_PARAMS.mode}
+                  name={TIMELINE_PARAMS.mode}
                   value={mode}
                   checked={shown.actorMode === mode}
                   onChange={() => apply({ ...shown, actorMode: mode })}
@@ -165,7 +165,7 @@ export function TimelineFilters({ state, actors, issues, articles, active }: Tim
             {issues.map((issue) => (
               <li key={issue.slug}>
                 <Option
-                  name={EVENT_PARAMS.issue}
+                  name={TIMELINE_PARAMS.issue}
                   option={issue}
                   checked={shown.issues.includes(issue.slug)}
                   onChange={() => apply({ ...shown, issues: toggle(shown.issues, issue.slug) })}
@@ -182,7 +182,7 @@ export function TimelineFilters({ state, actors, issues, articles, active }: Tim
               From
               <input
                 type="date"
-                name={EVENT_PARAMS.from}
+                name={TIMELINE_PARAMS.from}
                 value={from}
                 max={to || undefined}
                 onChange={(event) => {
@@ -196,7 +196,7 @@ export function TimelineFilters({ state, actors, issues, articles, active }: Tim
               To
               <input
                 type="date"
-                name={EVENT_PARAMS.to}
+                name={TIMELINE_PARAMS.to}
                 value={to}
                 min={from || undefined}
                 onChange={(event) => {
@@ -218,7 +218,7 @@ export function TimelineFilters({ state, actors, issues, articles, active }: Tim
             {articles.map((article) => (
               <li key={article.slug}>
                 <Option
-                  name={EVENT_PARAMS.article}
+                  name={TIMELINE_PARAMS.article}
                   option={article}
                   checked={shown.articles.includes(article.slug)}
                   onChange={() => apply({ ...shown, articles: toggle(shown.articles, article.slug) })}
@@ -229,7 +229,7 @@ export function TimelineFilters({ state, actors, issues, articles, active }: Tim
         </fieldset>
 
         {state.perPage !== DEFAULT_PAGE_SIZE && (
-          <input type="hidden" name={EVENT_PARAMS.per} value={state.perPage} />
+          <input type="hidden" name={TIMELINE_PARAMS.per} value={state.perPage} />
         )}
         <div className={styles.actions}>
           <button type="submit" className={styles.apply}>

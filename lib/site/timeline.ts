@@ -1,5 +1,5 @@
 import { formatSpan, MONTHS_LONG } from "@/lib/dates";
-import { EMPTY_TIMELINE, type TimelineState } from "@/lib/url-state";
+import { EMPTY_TIMELINE, type TimelineState } from "@/lib/url-state/hrefs";
 
 // The timeline page's pure logic: grouping a page of events under year and month headings, page arithmetic,
 // the removable filter chips and the date range a chart bar narrows to.

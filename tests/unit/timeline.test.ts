@@ -10,7 +10,7 @@ import {
   pageWindow,
   resultSummary,
 } from "@/lib/site/timeline";
-import { EMPTY_TIMELINE, timelineHref, type TimelineState } from "@/lib/url-state";
+import { EMPTY_TIMELINE, timelineHref, type TimelineState } from "@/lib/url-state/hrefs";
 
 const ev = (slug: string, start: string) => ({ slug, date: { start } });
 

@@ -5,7 +5,7 @@ import { getActorBySlug, listActorSlugs } from "@/lib/queries/actors";
 import { listArticles } from "@/lib/queries/articles";
 import { ACTOR_KIND_SINGULAR } from "@/lib/site/actor-kinds";
 import { snapshotLabel, titleMap } from "@/lib/site/snapshots";
-import { timelineHref } from "@/lib/url-state";
+import { timelineHref } from "@/lib/url-state/hrefs";
 import { EventItem } from "@/components/event/event-item";
 import { PositionCard } from "@/components/issue/position-card";
 import { CopyLink } from "@/components/ui/copy-link";

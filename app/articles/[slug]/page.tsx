@@ -3,7 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getArticleBySlug, listArticleSlugs } from "@/lib/queries/articles";
 import { snapshotLabel } from "@/lib/site/snapshots";
-import { timelineHref } from "@/lib/url-state";
+import { timelineHref } from "@/lib/url-state/hrefs";
 import { Reader } from "@/components/article/reader";
 import { CopyLink } from "@/components/ui/copy-link";
 import styles from "./article.module.css";

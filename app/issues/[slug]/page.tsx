@@ -6,7 +6,7 @@ import { listArticles } from "@/lib/queries/articles";
 import { getIssueBySlug, listIssues, listIssueSlugs } from "@/lib/queries/issues";
 import { LEVEL_LABEL } from "@/lib/site/levels";
 import { snapshotLabel, titleMap } from "@/lib/site/snapshots";
-import { timelineHref } from "@/lib/url-state";
+import { timelineHref } from "@/lib/url-state/hrefs";
 import { EventItem } from "@/components/event/event-item";
 import { PositionCard } from "@/components/issue/position-card";
 import { describeChange, RatingTrail } from "@/components/issue/rating-trail";

@@ -5,9 +5,12 @@
 // empty. Without --urls the list is built from server a's own API (every issue, actor and article page; filtered
 // timeline and matrix views; the JSON and CSV API with good and bad parameters; 404s), the same list every run.
 //
-// Only what legitimately differs between two builds of the same app is normalised, in `normalise` below: the
-// per-request CSP nonce, the build id, the hashed names under /_next/static/, and the bundler's numeric module ids in
-// the React Server Components payload. Binary bodies (images) are compared byte for byte.
+// Only what legitimately differs between two builds is normalised, in `normalise` below: the per-request CSP nonce,
+// the build id and the hashed names under /_next/static/; and, unless --keep-bundling, how the bundler split the client
+// JavaScript: which script files a page loads, and in the React Server Components payload the module ids, chunk lists
+// and row numbers, and the order in which rows arrive (the payload is compared as the tree it describes). Binary
+// bodies (images) are compared byte for byte. Every URL is fetched once from both servers before the comparison:
+// the order in which a dynamic page streams its parts depends on which of its queries are already cached.
 import { createHash } from "node:crypto";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
@@ -22,6 +25,8 @@ const { values } = parseArgs({
     "write-urls": { type: "string" },
     out: { type: "string", default: "tests/.tmp/response-diff" },
     concurrency: { type: "string", default: "4" },
+    "keep-bundling": { type: "boolean", default: false },
+    cold: { type: "boolean", default: false },
     show: { type: "string", default: "20" },
   },
 });
@@ -60,17 +65,93 @@ async function fetchAnswer(origin: string, url: string): Promise<Answer> {
 
 /** What two builds of the same code may legitimately answer differently; each rule says why. */
 function normalise(body: string): string {
+  const text = values["keep-bundling"] || !body.includes("self.__next_f") ? body : withCanonicalFlight(body);
   return (
-    body
+    text
       // A fresh nonce per request, by design (proxy.ts).
-      .replace(/(nonce=\\?"|\\?"nonce\\?":\\?")[A-Za-z0-9+/]{22}==/g, "$1<nonce>")
+      .replace(/(nonce=\\?"|\\?"nonce\\?":\s?\\?")[A-Za-z0-9+/]{22}==/g, "$1<nonce>")
       // The build id, in the RSC payload (`"b":"…"`, escaped inside the inline scripts).
-      .replace(/(\\?"b\\?":\\?")[A-Za-z0-9_-]{10,}(\\?")/g, "$1<build-id>$2")
-      // Content-hashed asset names.
-      .replace(/\/_next\/static\/(chunks|media|css)\/[^"'\s)\\]+/g, "/_next/static/$1/<asset>")
-      // The bundler's module ids for client components: `I[12345,[…],"Name"]`.
-      .replace(/(\\?")?:I\[\d+,/g, "$1:I[<module>,")
+      .replace(/(\\?"b\\?":\s?\\?")[A-Za-z0-9_-]{10,}(\\?")/g, "$1<build-id>$2")
+      // Content-hashed asset names (the extension kept: a CSS file is not a script).
+      .replace(
+        /\/_next\/static\/(chunks|media|css)\/[^"'\s)\\]+?(\.\w+)?(?=["'\s)\\])/g,
+        "/_next/static/$1/<asset>$2",
+      )
   );
+}
+
+/**
+ * The page without its script tags for client chunks, followed by its React Server Components payload (gathered from
+ * the inline `self.__next_f.push` scripts) as one tree resolved from its root row. Rows are streamed in whatever order
+ * their data arrives, and numbered and split into chunks by the bundler, so the tree is what is compared: row
+ * references are replaced by what they point to, a client component by its export name, and a segment's script
+ * elements by one placeholder.
+ */
+function withCanonicalFlight(html: string): string {
+  let flight = "";
+  const page = html
+    .replace(/<script[^>]*>self\.__next_f\.push\((\[[\s\S]*?\])\)<\/script>/g, (script, json: string) => {
+      try {
+        const [kind, data] = JSON.parse(json) as [number, unknown];
+        if (kind === 1 && typeof data === "string") flight += data;
+        return "";
+      } catch {
+        return script;
+      }
+    })
+    .replace(/<script src="\/_next\/static\/chunks\/[^"]+\.js"[^>]*><\/script>/g, "")
+    .replace(/<link rel="preload" as="script"[^>]*\/?>/g, "");
+  const rows = new Map<string, string[]>();
+  const hints: string[] = [];
+  for (const line of flight.split("\n")) {
+    const row = /^([0-9a-f]+):([\s\S]*)$/.exec(line);
+    if (row) rows.set(row[1]!, [...(rows.get(row[1]!) ?? []), row[2]!]);
+    else if (line) hints.push(line);
+  }
+  const resolving = new Set<string>();
+  const resolveRow = (id: string): unknown => {
+    const payloads = rows.get(id);
+    if (!payloads) return `<missing row>`;
+    if (resolving.has(id)) return "<cycle>";
+    resolving.add(id);
+    const values = payloads.map((payload) => {
+      if (/^"\/_next\/static\/chunks\/[^"]+\.js"$/.test(payload)) return "<chunk>";
+      const client = /^I(\[[\s\S]*\])$/.exec(payload);
+      if (client) {
+        const [, , name, ...rest] = JSON.parse(client[1]!) as unknown[];
+        return { client: resolve(name), ...(rest.length ? { rest } : {}) };
+      }
+      try {
+        return resolve(JSON.parse(payload));
+      } catch {
+        return payload;
+      }
+    });
+    resolving.delete(id);
+    return values.length === 1 ? values[0] : values;
+  };
+  const resolve = (value: unknown): unknown => {
+    if (Array.isArray(value)) {
+      if (value[0] === "$" && value[1] === "script" && isChunkScript(value[3])) return "<script>";
+      return value.map(resolve).filter((v, i, all) => !(v === "<script>" && all[i - 1] === "<script>"));
+    }
+    if (value && typeof value === "object")
+      return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, resolve(v)]));
+    const ref = typeof value === "string" ? /^\$([A-Z@]?)([0-9a-f]+)(:.*)?$/.exec(value) : null;
+    if (!ref || !rows.has(ref[2]!)) return value;
+    // An element is inlined when it is ready and referenced ("$L", lazy) when it is not: the same element either way.
+    const resolved = resolveRow(ref[2]!);
+    return (ref[1] === "" || ref[1] === "L") && !ref[3]
+      ? resolved
+      : { [`$${ref[1]}${ref[3] ?? ""}`]: resolved };
+  };
+  const tree = JSON.stringify(resolveRow("0"), null, 1);
+  return `${page}\n<!-- React Server Components payload, resolved -->\n${tree}\n${hints.join("\n")}`;
+}
+
+function isChunkScript(props: unknown): boolean {
+  const src = (props as { src?: unknown } | undefined)?.src;
+  return typeof src === "string" && /^\/_next\/static\/chunks\/[^"]+\.js$/.test(src);
 }
 
 /** Every URL worth comparing, from the content server a serves; the same list for the same content. */
@@ -332,29 +413,33 @@ async function main() {
     : await defaultUrls(A);
   if (values["write-urls"]) writeFileSync(values["write-urls"], `${urls.join("\n")}\n`);
   const differences: { url: string; what: string }[] = [];
-  let next = 0;
   const counts = new Map<number, number>();
-  const worker = async () => {
-    while (next < urls.length) {
-      const url = urls[next++]!;
-      const [a, b] = await Promise.all([fetchAnswer(A, url), fetchAnswer(B, url)]);
-      counts.set(a.status, (counts.get(a.status) ?? 0) + 1);
-      const what: string[] = [];
-      if (a.status !== b.status) what.push(`status ${a.status} ≠ ${b.status}`);
-      if (a.type !== b.type) what.push(`content-type ${a.type} ≠ ${b.type}`);
-      if (a.location !== b.location) what.push(`location ${a.location} ≠ ${b.location}`);
-      if (a.body !== b.body) {
-        what.push(a.binary ? "body (binary) differs" : `body differs ${firstDifference(a.body, b.body)}`);
-        const dir = path.join(values.out!, String(differences.length + 1));
-        mkdirSync(dir, { recursive: true });
-        writeFileSync(path.join(dir, "url.txt"), `${url}\n`);
-        writeFileSync(path.join(dir, "a.txt"), a.body);
-        writeFileSync(path.join(dir, "b.txt"), b.body);
-      }
-      if (what.length > 0) differences.push({ url, what: what.join("; ") });
-    }
+  const eachUrl = async (work: (url: string) => Promise<void>) => {
+    let next = 0;
+    const worker = async () => {
+      while (next < urls.length) await work(urls[next++]!);
+    };
+    await Promise.all(Array.from({ length: Number(values.concurrency) }, worker));
   };
-  await Promise.all(Array.from({ length: Number(values.concurrency) }, worker));
+  if (!values.cold)
+    await eachUrl((url) => Promise.all([fetchAnswer(A, url), fetchAnswer(B, url)]).then(() => {}));
+  await eachUrl(async (url) => {
+    const [a, b] = await Promise.all([fetchAnswer(A, url), fetchAnswer(B, url)]);
+    counts.set(a.status, (counts.get(a.status) ?? 0) + 1);
+    const what: string[] = [];
+    if (a.status !== b.status) what.push(`status ${a.status} ≠ ${b.status}`);
+    if (a.type !== b.type) what.push(`content-type ${a.type} ≠ ${b.type}`);
+    if (a.location !== b.location) what.push(`location ${a.location} ≠ ${b.location}`);
+    if (a.body !== b.body) {
+      what.push(a.binary ? "body (binary) differs" : `body differs ${firstDifference(a.body, b.body)}`);
+      const dir = path.join(values.out!, String(differences.length + 1));
+      mkdirSync(dir, { recursive: true });
+      writeFileSync(path.join(dir, "url.txt"), `${url}\n`);
+      writeFileSync(path.join(dir, "a.txt"), a.body);
+      writeFileSync(path.join(dir, "b.txt"), b.body);
+    }
+    if (what.length > 0) differences.push({ url, what: what.join("; ") });
+  });
   const statuses = [...counts].sort(([x], [y]) => x - y).map(([s, n]) => `${n}× ${s}`);
   console.log(`${urls.length} URLs compared (${statuses.join(", ")}); ${differences.length} differ.`);
   for (const d of differences.slice(0, Number(values.show))) console.log(`  ${d.url}\n    ${d.what}`);

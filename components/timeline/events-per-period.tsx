@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { peakBucket, type EventsPerPeriod } from "@/lib/series/events-per-period";
-import { narrowToPeriod } from "@/lib/site/timeline";
+import { narrowToPeriod } from "@/lib/views/timeline";
 import { timelineHref, type TimelineState } from "@/lib/url-state/hrefs";
 import { LazyEventsChart } from "@/components/charts/lazy";
 import styles from "./events-per-period.module.css";

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import type { FilterChip } from "@/lib/site/timeline";
+import type { FilterChip } from "@/lib/views/timeline";
 import { timelineHref } from "@/lib/url-state/hrefs";
 import styles from "./filter-chips.module.css";
 

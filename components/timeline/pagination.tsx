@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { pageWindow, type PageInfo } from "@/lib/site/timeline";
+import { pageWindow, type PageInfo } from "@/lib/views/timeline";
 import { PAGE_SIZES, timelineHref, type TimelineState } from "@/lib/url-state/hrefs";
 import styles from "./pagination.module.css";
 

@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useEffect, useOptimistic, useRef, useState, useSyncExternalStore, useTransition } from "react";
-import type { FacetOption } from "@/lib/queries/types";
+import type { FacetOption } from "@/lib/queries/events";
 import { DEFAULT_PAGE_SIZE, TIMELINE_PARAMS, timelineHref, type TimelineState } from "@/lib/url-state/hrefs";
 import styles from "./timeline-filters.module.css";
 

@@ -29,6 +29,13 @@ export interface MatrixRow {
   cells: MatrixCell[];
 }
 
+/** An actor pair with at least one rating, and how many. */
+export interface RatedPair {
+  a: ActorRef;
+  b: ActorRef;
+  count: number;
+}
+
 export interface Matrix {
   a: ActorRef;
   b: ActorRef;
@@ -86,11 +93,11 @@ async function getMatrixUncached(pair: Pair): Promise<Matrix | null> {
 }
 
 /** Actor pairs that have at least one rating, for the pair picker. */
-async function listRatedPairsUncached(): Promise<{ a: ActorRef; b: ActorRef; count: number }[]> {
+async function listRatedPairsUncached(): Promise<RatedPair[]> {
   const rows = await prisma.divergence.findMany({
     select: { actorA: { select: actorRefSelect }, actorB: { select: actorRefSelect } },
   });
-  const pairs = new Map<string, { a: ActorRef; b: ActorRef; count: number }>();
+  const pairs = new Map<string, RatedPair>();
   for (const row of rows) {
     const key = `${row.actorA.slug}|${row.actorB.slug}`;
     const entry = pairs.get(key) ?? { a: toActorRef(row.actorA), b: toActorRef(row.actorB), count: 0 };

@@ -89,17 +89,3 @@ export interface DivergenceView {
   rationale: string;
   evidence: EvidenceView[];
 }
-
-/** Something the timeline can be filtered by: an actor, issue or source article. */
-export interface FacetOption {
-  slug: string;
-  name: string;
-  /** Events it appears in, over the whole database. */
-  count: number;
-}
-
-export interface EventFacets {
-  actors: FacetOption[];
-  issues: FacetOption[];
-  articles: FacetOption[];
-}

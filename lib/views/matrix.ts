@@ -2,7 +2,7 @@ import { LEVEL_RANK, type Level } from "@/lib/domain";
 import type { MatrixCell, MatrixRow } from "@/lib/queries/matrix";
 import type { ActorRef, ArticleRef } from "@/lib/queries/types";
 import type { MatrixSort } from "@/lib/url-state/hrefs";
-import { LEVEL_LABEL } from "./levels";
+import { LEVEL_LABEL } from "@/lib/site/labels";
 
 // The matrix page's logic: what a cell says, how a level moved, and how rows sort and filter. Pure, so it is
 // unit-tested without a database.

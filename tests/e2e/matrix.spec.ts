@@ -2,7 +2,7 @@ import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import { articlesResponse, issuesResponse, matrixResponse } from "@/lib/api/schemas";
 import { LEVEL_RANK } from "@/lib/domain";
-import { LEVEL_LABEL } from "@/lib/site/levels";
+import { LEVEL_LABEL } from "@/lib/site/labels";
 
 // The matrix page against the real content, checked against the JSON API it must agree with.
 

@@ -1,6 +1,7 @@
 import { mkdirSync, rmSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { NO_FILTERS, type EventFilters } from "@/lib/event-filters";
 import { FIXTURE_DIR } from "../support/fixtures";
 import { runDbBuild, TMP_DIR } from "../support/db-build";
 
@@ -64,8 +65,8 @@ describe("lib/queries over a built database", () => {
   });
 
   it("filters events by actor (any or all), issue, article and overlapping dates", async () => {
-    const slugs = async (f: Partial<import("@/lib/queries/events").EventFilters>) =>
-      (await q.events.listEvents({ ...q.events.NO_FILTERS, ...f })).events.map((e) => e.slug);
+    const slugs = async (f: Partial<EventFilters>) =>
+      (await q.events.listEvents({ ...NO_FILTERS, ...f })).events.map((e) => e.slug);
     expect(await slugs({})).toEqual(["talks-open", "leaders-meet", "geneva-round"]);
     expect(await slugs({ actors: ["iran"] })).toEqual(["talks-open", "geneva-round"]);
     expect(await slugs({ actors: ["iran", "the-president"] })).toEqual([
@@ -77,12 +78,12 @@ describe("lib/queries over a built database", () => {
     expect(await slugs({ actors: ["iran", "the-president"], actorMode: "all" })).toEqual([]);
     expect(await slugs({ articles: ["spring-brief"] })).toEqual(["talks-open"]);
     expect(await slugs({ from: "2025-05-31", to: "2026-02-10" })).toEqual(["talks-open", "leaders-meet"]);
-    const page = await q.events.listEvents(q.events.NO_FILTERS, { offset: 1, limit: 1 });
+    const page = await q.events.listEvents(NO_FILTERS, { offset: 1, limit: 1 });
     expect([page.total, page.events.map((e) => e.slug)]).toEqual([3, ["leaders-meet"]]);
   });
 
   it("counts events, lists their date spans and what the timeline can filter by", async () => {
-    const f = { ...q.events.NO_FILTERS, actors: ["iran"] };
+    const f = { ...NO_FILTERS, actors: ["iran"] };
     expect(await q.events.countEvents(f)).toBe(2);
     expect(await q.events.listEventSpans(f)).toEqual([
       { start: "2025-05-01", end: "2025-05-31" },

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { Level } from "@/lib/domain";
 import type { IssueSummary } from "@/lib/queries/issues";
 import type { ArticleRef, DivergenceView } from "@/lib/queries/types";
-import { changesBetween, mostDivergent, snapshotCounts } from "@/lib/site/dashboard";
+import { changesBetween, mostDivergent, snapshotCounts } from "@/lib/views/home";
 
 const article = (slug: string, rank: number): ArticleRef => ({
   slug,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { highlightPieces } from "@/lib/site/highlight";
+import { highlightPieces } from "@/lib/views/reader";
 
 describe("highlightPieces", () => {
   it("marks spans, splits them at link boundaries and keeps overlaps", () => {

@@ -9,7 +9,7 @@ import {
   pageInfo,
   pageWindow,
   resultSummary,
-} from "@/lib/site/timeline";
+} from "@/lib/views/timeline";
 import { EMPTY_TIMELINE, timelineHref, type TimelineState } from "@/lib/url-state/hrefs";
 
 const ev = (slug: string, start: string) => ({ slug, date: { start } });

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getArticleBySlug, listArticleSlugs } from "@/lib/queries/articles";
-import { snapshotLabel } from "@/lib/site/snapshots";
+import { snapshotLabel } from "@/lib/site/labels";
 import { timelineHref } from "@/lib/url-state/hrefs";
 import { Reader } from "@/components/article/reader";
 import { CopyLink } from "@/components/ui/copy-link";

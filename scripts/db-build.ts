@@ -8,9 +8,9 @@ import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaClient } from "../generated/prisma/client";
 import { checkContentDir, formatProblem } from "../lib/content";
 import { loadContent } from "../lib/content/load";
-import { BUILT_DB, databaseFile } from "../lib/db-location.mjs";
-import { databaseInputs } from "./lib/fingerprint.mjs";
-import { applyMigrations } from "./lib/migrate.mjs";
+import { databaseFiles } from "../lib/env";
+import { databaseInputs } from "./lib/fingerprint";
+import { applyMigrations } from "./lib/migrate";
 
 const { values } = parseArgs({
   options: {
@@ -20,9 +20,7 @@ const { values } = parseArgs({
   },
 });
 const contentDir = values.content!;
-const target = path.resolve(
-  values.db ?? (process.env.DATABASE_URL ? databaseFile(process.env.DATABASE_URL) : BUILT_DB),
-);
+const target = path.resolve(values.db ?? databaseFiles().built);
 const log = (line: string) => values.quiet || console.log(line);
 
 const started = performance.now();

@@ -1,12 +1,12 @@
 import http from "node:http";
 import { expect, test } from "@playwright/test";
+import { toolEnv } from "@/lib/env";
 import { seededRandom } from "@/lib/random";
 
 // A bounded fuzz run against the real server, loopback only: random and hostile paths and query strings on every
 // page and API route. No answer may be a 5xx, and none may leak a stack trace or an internal path.
 
-const REQUESTS = Number(process.env.FUZZ_REQUESTS || 2400);
-const SEED = Number(process.env.FUZZ_SEED || 20261122);
+const { FUZZ_REQUESTS: REQUESTS, FUZZ_SEED: SEED } = toolEnv();
 
 const HOSTILE = [
   "../../../../etc/passwd",

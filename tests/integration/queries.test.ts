@@ -1,6 +1,7 @@
 import { mkdirSync, rmSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { envFor } from "@/lib/env";
 import { NO_FILTERS, type EventFilters } from "@/lib/event-filters";
 import { FIXTURE_DIR } from "../support/fixtures";
 import { runDbBuild, TMP_DIR } from "../support/db-build";
@@ -20,7 +21,7 @@ beforeAll(async () => {
   mkdirSync(TMP_DIR, { recursive: true });
   const built = runDbBuild(FIXTURE_DIR, DB);
   expect(built.status, built.stderr).toBe(0);
-  process.env.DATABASE_URL = `file:${DB}`;
+  Object.assign(process.env, envFor({ db: DB }));
   q = {
     issues: await import("@/lib/queries/issues"),
     events: await import("@/lib/queries/events"),

@@ -3,8 +3,13 @@
 import { mkdir, readdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
-import { bindMigrationAwareSqlAdapterFactory } from "@prisma/driver-adapter-utils";
+import {
+  bindMigrationAwareSqlAdapterFactory,
+  type SqlDriverAdapter,
+  type SqlMigrationAwareDriverAdapterFactory,
+} from "@prisma/driver-adapter-utils";
 import * as wasmBindings from "@prisma/schema-engine-wasm/schema_engine_bg";
+import type { MigrationList, SchemaEngine } from "@prisma/schema-engine-wasm/schema_engine_bg";
 
 const SCHEMA_PATH = "prisma/schema.prisma";
 const MIGRATIONS_DIR = path.resolve("prisma/migrations");
@@ -12,18 +17,18 @@ const LOCK_FILE = "migration_lock.toml";
 const MIGRATION_FILE = "migration.sql";
 const FILTERS = { externalTables: [], externalEnums: [] };
 
-let wasmReady;
-async function initWasm() {
+let wasmReady: Promise<void> | undefined;
+async function initWasm(): Promise<void> {
   wasmReady ??= (async () => {
     const url = new URL(
       "./schema_engine_bg.wasm",
       import.meta.resolve("@prisma/schema-engine-wasm/schema_engine_bg"),
     );
     const { instance } = await WebAssembly.instantiate(await readFile(url), {
-      "./schema_engine_bg.js": wasmBindings,
+      "./schema_engine_bg.js": wasmBindings as unknown as WebAssembly.ModuleImports,
     });
     wasmBindings.__wbg_set_wasm(instance.exports);
-    instance.exports.__wbindgen_start();
+    (instance.exports.__wbindgen_start as () => void)();
   })();
   return wasmReady;
 }
@@ -32,7 +37,10 @@ async function initWasm() {
  * better-sqlite3 refuses multi-statement strings in `executeRaw`, which the engine uses on the shadow database.
  * Every connection is recorded so `close` can release the file before anyone else writes to it.
  */
-function withScriptSupport(factory, connections) {
+function withScriptSupport(
+  factory: SqlMigrationAwareDriverAdapterFactory,
+  connections: SqlDriverAdapter[],
+): SqlMigrationAwareDriverAdapterFactory {
   return {
     provider: factory.provider,
     adapterName: factory.adapterName,
@@ -57,10 +65,10 @@ function withScriptSupport(factory, connections) {
   };
 }
 
-async function openEngine(databaseUrl) {
+async function openEngine(databaseUrl: string) {
   await initWasm();
   const schema = await readFile(SCHEMA_PATH, "utf8");
-  const connections = [];
+  const connections: SqlDriverAdapter[] = [];
   const factory = withScriptSupport(new PrismaBetterSqlite3({ url: databaseUrl }), connections);
   const engine = await wasmBindings.SchemaEngine.new(
     { datamodels: [[SCHEMA_PATH, schema]] },
@@ -74,7 +82,7 @@ async function openEngine(databaseUrl) {
   return { engine, close, schemaFiles: [{ path: SCHEMA_PATH, content: schema }] };
 }
 
-async function listMigrations() {
+async function listMigrations(): Promise<MigrationList> {
   const lockfile = await readFile(path.join(MIGRATIONS_DIR, LOCK_FILE), "utf8").catch(() => null);
   const entries = await readdir(MIGRATIONS_DIR, { withFileTypes: true }).catch(() => []);
   const migrationDirectories = await Promise.all(
@@ -85,8 +93,8 @@ async function listMigrations() {
         migrationFile: {
           path: MIGRATION_FILE,
           content: await readFile(path.join(MIGRATIONS_DIR, entry.name, MIGRATION_FILE), "utf8").then(
-            (value) => ({ tag: "ok", value }),
-            (error) => ({ tag: "error", value: error.message }),
+            (value) => ({ tag: "ok" as const, value }),
+            (error: Error) => ({ tag: "error" as const, value: error.message }),
           ),
         },
       })),
@@ -101,7 +109,7 @@ async function listMigrations() {
 }
 
 /** Applies every pending migration in prisma/migrations to the database at `databaseUrl`; returns their names. */
-export async function applyMigrations(databaseUrl) {
+export async function applyMigrations(databaseUrl: string): Promise<string[]> {
   const { engine, close } = await openEngine(databaseUrl);
   try {
     const result = await engine.applyMigrations({ migrationsList: await listMigrations(), filters: FILTERS });
@@ -112,7 +120,7 @@ export async function applyMigrations(databaseUrl) {
 }
 
 /** Writes a new migration for the difference between prisma/migrations and the schema; null when there is none. */
-export async function createMigration(name) {
+export async function createMigration(name: string): Promise<string | null> {
   const { engine, close, schemaFiles } = await openEngine("file::memory:");
   try {
     return await writeMigration(engine, schemaFiles, name);
@@ -121,13 +129,17 @@ export async function createMigration(name) {
   }
 }
 
-async function writeMigration(engine, schemaFiles, name) {
+async function writeMigration(
+  engine: SchemaEngine,
+  schemaFiles: { path: string; content: string }[],
+  name: string,
+): Promise<string | null> {
   await mkdir(MIGRATIONS_DIR, { recursive: true });
   const lockPath = path.join(MIGRATIONS_DIR, LOCK_FILE);
   if ((await readFile(lockPath, "utf8").catch(() => null)) === null) {
     await writeFile(
       lockPath,
-      '# Written by scripts/migrate.mjs; keep it in version control.\nprovider = "sqlite"\n',
+      '# Written by scripts/migrate.ts; keep it in version control.\nprovider = "sqlite"\n',
     );
   }
   const list = await listMigrations();
@@ -144,6 +156,6 @@ async function writeMigration(engine, schemaFiles, name) {
     `${String(list.migrationDirectories.length + 1).padStart(4, "0")}_${name}`,
   );
   await mkdir(dir, { recursive: true });
-  await writeFile(path.join(dir, MIGRATION_FILE), diff.stdout);
+  await writeFile(path.join(dir, MIGRATION_FILE), diff.stdout ?? "");
   return path.relative(process.cwd(), path.join(dir, MIGRATION_FILE));
 }

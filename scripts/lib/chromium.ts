@@ -1,6 +1,7 @@
 // Debian's Chromium, never a downloaded browser (this machine and CI reach only npm and apt). Shared by the
 // Playwright config, the benchmark and the screenshot script.
 import { execSync } from "node:child_process";
+import { toolEnv } from "../../lib/env";
 
 /** Flags for a headless run as root on a closed network: no sandbox, no background connections. */
 export const CHROMIUM_ARGS = [
@@ -13,8 +14,9 @@ export const CHROMIUM_ARGS = [
   "--no-first-run",
 ];
 
-export function chromiumPath() {
-  if (process.env.CHROME_PATH) return process.env.CHROME_PATH;
+export function chromiumPath(): string {
+  const configured = toolEnv().CHROME_PATH;
+  if (configured) return configured;
   const found = execSync("command -v chromium || command -v chromium-browser || true", {
     encoding: "utf8",
     shell: "/bin/sh",

@@ -3,7 +3,7 @@ import { createHash } from "node:crypto";
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 
-function listFiles(target, skip) {
+function listFiles(target: string, skip: (name: string) => boolean): string[] {
   let stat;
   try {
     stat = statSync(target);
@@ -17,7 +17,7 @@ function listFiles(target, skip) {
     .flatMap((name) => listFiles(path.join(target, name), skip));
 }
 
-function hashFiles(targets, skip = () => false) {
+function hashFiles(targets: string[], skip: (name: string) => boolean = () => false): string {
   const hash = createHash("sha256");
   for (const file of targets.flatMap((t) => listFiles(t, skip))) {
     hash.update(file.split(path.sep).join("/")).update("\0").update(readFileSync(file)).update("\0");
@@ -25,18 +25,18 @@ function hashFiles(targets, skip = () => false) {
   return hash.digest("hex").slice(0, 16);
 }
 
-const isTestOrHidden = (name) => name.startsWith(".") || /\.test\.tsx?$/.test(name);
+const isTestOrHidden = (name: string) => name.startsWith(".") || /\.test\.tsx?$/.test(name);
 
 /** Everything the database is built from: the content, the migrations and the pipeline code. */
-export function databaseInputs(contentDir = "content") {
+export function databaseInputs(contentDir: string): string {
   return hashFiles(
-    [contentDir, "prisma/migrations", "prisma/schema.prisma", "lib/content", "lib/dates.ts"],
+    [contentDir, "prisma/migrations", "prisma/schema.prisma", "lib/content", "lib/dates.ts", "lib/domain.ts"],
     isTestOrHidden,
   );
 }
 
 /** Everything the app build depends on besides the database. */
-export function appInputs() {
+export function appInputs(): string {
   return hashFiles(
     [
       "app",

@@ -1,8 +1,10 @@
 // npm test: static checks, unit and integration tests, production builds, then end-to-end tests in Chromium.
-import { appIsFresh, buildApp, ensureDatabase, run } from "./lib/steps.mjs";
+import { envFor, HOSTILE } from "../lib/env";
+import { run, tsxArgs } from "./lib/run";
+import { appIsFresh, buildApp, ensureDatabase } from "./lib/steps";
 
 const npm = process.platform === "win32" ? "npm.cmd" : "npm";
-const step = (name) => console.log(`\n▶ ${name}`);
+const step = (name: string) => console.log(`\n▶ ${name}`);
 
 step("check: lint, types, format");
 run(npm, ["run", "--silent", "check"]);
@@ -13,10 +15,6 @@ if (appIsFresh(ensureDatabase())) console.log("The app build is up to date.");
 else buildApp();
 step("production build over hostile content (tests/fixtures/hostile)");
 // Its own process: the build steps read their folders from the environment when they load.
-run(process.execPath, ["scripts/build.mjs", "--if-stale"], {
-  NEXT_DIST_DIR: ".next-hostile",
-  DATABASE_URL: "file:tests/.tmp/hostile.db",
-  FAULTLINES_CONTENT: "tests/fixtures/hostile",
-});
+run(process.execPath, tsxArgs("scripts/build.ts", "--if-stale"), envFor(HOSTILE));
 step("end-to-end tests");
 run(npm, ["run", "--silent", "test:e2e"], { E2E_REQUIRE_HOSTILE: "1" });

@@ -1,6 +1,7 @@
-// Usage: node scripts/migrate.mjs create <name>   (a new migration from the schema change)
-//        node scripts/migrate.mjs deploy          (apply pending migrations to DATABASE_URL)
-import { applyMigrations, createMigration } from "./lib/migrate.mjs";
+// Usage: npm run db:migrate:create -- <name>   (a new migration from the schema change)
+//        tsx scripts/migrate.ts deploy         (apply pending migrations to DATABASE_URL)
+import { appEnv, BUILT_DB } from "../lib/env";
+import { applyMigrations, createMigration } from "./lib/migrate";
 
 const [command, name = "migration"] = process.argv.slice(2);
 if (command === "create") {
@@ -11,9 +12,9 @@ if (command === "create") {
   const created = await createMigration(name);
   console.log(created ? `Created ${created}` : "No schema changes.");
 } else if (command === "deploy") {
-  const applied = await applyMigrations(process.env.DATABASE_URL ?? "file:./prisma/faultlines.db");
+  const applied = await applyMigrations(appEnv().DATABASE_URL ?? `file:./${BUILT_DB}`);
   console.log(applied.length ? `Applied: ${applied.join(", ")}` : "No pending migrations.");
 } else {
-  console.error("usage: node scripts/migrate.mjs create <name> | deploy");
+  console.error("usage: tsx scripts/migrate.ts create <name> | deploy");
   process.exit(1);
 }

@@ -1,9 +1,12 @@
-// The Content-Security-Policy, shared by the proxy and the build step. Scripts never get 'unsafe-inline':
+// The Content-Security-Policy, shared by the proxy and next.config.ts. Scripts never get 'unsafe-inline':
 // prerendered pages allow exactly the inline scripts they were built with (by hash), rendered-per-request pages
 // allow Next's scripts by a fresh nonce.
 
-/** @param {{ nonce?: string | null, hashes?: string[], dev?: boolean }} options */
-export function buildCsp({ nonce = null, hashes = [], dev = false } = {}) {
+export function buildCsp({
+  nonce = null,
+  hashes = [],
+  dev = false,
+}: { nonce?: string | null; hashes?: string[]; dev?: boolean } = {}): string {
   const scripts = ["'self'", ...(nonce ? [`'nonce-${nonce}'`] : []), ...hashes.map((h) => `'${h}'`)];
   if (dev) scripts.push("'unsafe-eval'");
   return [

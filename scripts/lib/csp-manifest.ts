@@ -3,19 +3,19 @@
 import { createHash } from "node:crypto";
 import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { CSP_MANIFEST } from "../../lib/env";
 
-export const CSP_MANIFEST = "faultlines-csp.json";
 const INLINE_SCRIPT = /<script(?![^>]*\ssrc=)[^>]*>([\s\S]*?)<\/script>/g;
 
-export function inlineScriptHashes(html) {
-  const hashes = new Set();
+function inlineScriptHashes(html: string): string[] {
+  const hashes = new Set<string>();
   for (const match of html.matchAll(INLINE_SCRIPT)) {
     if (match[1]) hashes.add(`sha256-${createHash("sha256").update(match[1], "utf8").digest("base64")}`);
   }
   return [...hashes];
 }
 
-function htmlFiles(dir) {
+function htmlFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
     const full = path.join(dir, entry.name);
     if (entry.isDirectory()) return htmlFiles(full);
@@ -24,10 +24,10 @@ function htmlFiles(dir) {
 }
 
 /** Writes <distDir>/faultlines-csp.json: { pages: { "/issues/x": [hashes] }, fallback: [hashes of the 404 page] }. */
-export function writeCspManifest(distDir) {
+export function writeCspManifest(distDir: string): number {
   const root = path.join(distDir, "server", "app");
-  const pages = {};
-  let fallback = [];
+  const pages: Record<string, string[]> = {};
+  let fallback: string[] = [];
   for (const file of htmlFiles(root)) {
     const rel = path
       .relative(root, file)

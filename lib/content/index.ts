@@ -4,9 +4,9 @@ import { isSlug } from "@/lib/domain";
 import { sortProblems, type ContentProblem } from "./errors";
 import { parseArticle, parseYaml, type LocatedYaml, type ParsedArticle } from "./parse";
 import { resolveContent, type ValidatedContent } from "./resolve";
-import { actorsSchema, annotationSchema, frontmatterSchema, issuesSchema } from "./schema";
+import { actorsSchema, frontmatterSchema, issuesSchema } from "./schema";
 import type { ResolvedContent } from "./types";
-import { validate } from "./validate";
+import { validate, validateAnnotation } from "./validate";
 
 export { formatProblem, ContentError, type ContentProblem } from "./errors";
 export type * from "./types";
@@ -66,6 +66,7 @@ export function runPipeline(files: ContentFile[]): PipelineResult {
 
   const articles: ValidatedContent["articles"] = [];
   const annotations: ValidatedContent["annotations"] = [];
+  const failed = { articles: new Set<string>(), events: new Set<string>() };
   for (const file of files) {
     const article = /\/articles\/([^/]+)\.md$/.exec(file.path);
     const annotation = /\/annotations\/([^/]+)\.ya?ml$/.exec(file.path);
@@ -76,12 +77,16 @@ export function runPipeline(files: ContentFile[]): PipelineResult {
       const frontmatter = parsed && take(validate(parsed.frontmatter, frontmatterSchema));
       if (parsed && frontmatter)
         articles.push({ slug, frontmatter, loc: parsed.frontmatter, blocks: parsed.blocks });
+      else failed.articles.add(slug);
     } else if (annotation) {
       const slug = annotation[1]!;
       if (!checkSlug(file.path, slug, problems)) continue;
       const loc: LocatedYaml | null = take(parseYaml(file.path, file.text));
-      const value = loc && take(validate(loc, annotationSchema));
-      if (loc && value) annotations.push({ slug, value, loc });
+      if (!loc) continue;
+      const validated = validateAnnotation(loc);
+      problems.push(...validated.problems);
+      for (const event of validated.failedEvents) failed.events.add(event);
+      if (validated.value) annotations.push({ slug, loc, ...validated.value });
     }
   }
 
@@ -92,6 +97,7 @@ export function runPipeline(files: ContentFile[]): PipelineResult {
     annotations,
     actors: { value: actors, loc: actorsLoc },
     issues: { value: issueList, loc: issuesLoc },
+    failed,
   });
   problems.push(...resolved.problems);
   return problems.length > 0

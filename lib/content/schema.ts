@@ -67,22 +67,58 @@ const dateSchema = z.strictObject({
   basis: text,
 });
 
-/** An event is defined in full once; other articles' files refer to it with its slug and their evidence. */
-const eventSchema = z.strictObject({
-  slug,
-  title: text.optional(),
-  summary: text.optional(),
-  claim: z.enum(CLAIM_KINDS).optional(),
-  via: z.string().optional(),
-  date: dateSchema.optional(),
-  actors: z.array(z.string()).optional(),
-  issues: z.array(z.string()).optional(),
-  evidence: evidenceSchema,
-});
+const EVENT_DEFINITION_FIELDS = ["title", "summary", "claim", "date", "actors", "issues"] as const;
 
-export const EVENT_DEFINITION_FIELDS = ["title", "summary", "claim", "date", "actors", "issues"] as const;
+/**
+ * An event is defined in full once; other articles' files refer to it with its slug and their evidence. The schema
+ * tells the two apart: an entry with none of the definition fields is a reference, one with all of them a definition,
+ * anything between is an error.
+ */
+export const eventSchema = z
+  .strictObject({
+    slug,
+    title: text.optional(),
+    summary: text.optional(),
+    claim: z.enum(CLAIM_KINDS).optional(),
+    via: z.string().optional(),
+    date: dateSchema.optional(),
+    actors: z.array(z.string()).optional(),
+    issues: z.array(z.string()).optional(),
+    evidence: evidenceSchema,
+  })
+  .transform((entry, ctx) => {
+    const { slug, title, summary, claim, via, date, actors, issues, evidence } = entry;
+    const missing = EVENT_DEFINITION_FIELDS.filter((field) => entry[field] === undefined);
+    if (missing.length === EVENT_DEFINITION_FIELDS.length)
+      return { kind: "reference" as const, slug, evidence };
+    if (
+      title !== undefined &&
+      summary !== undefined &&
+      claim !== undefined &&
+      date !== undefined &&
+      actors !== undefined &&
+      issues !== undefined
+    )
+      return {
+        kind: "definition" as const,
+        slug,
+        title,
+        summary,
+        claim,
+        via,
+        date,
+        actors,
+        issues,
+        evidence,
+      };
+    ctx.addIssue({
+      code: "custom",
+      message: `event "${slug}" is missing ${missing.join(", ")} (an event defined in another article's file is referred to by slug and evidence only)`,
+    });
+    return z.NEVER;
+  });
 
-const positionSchema = z.strictObject({
+export const positionSchema = z.strictObject({
   actor: z.string(),
   issue: z.string(),
   stance: text,
@@ -93,7 +129,7 @@ const positionSchema = z.strictObject({
   evidence: evidenceSchema,
 });
 
-const divergenceSchema = z.strictObject({
+export const divergenceSchema = z.strictObject({
   issue: z.string(),
   pair: z.tuple([z.string(), z.string()]).optional(),
   level: z.enum(LEVELS),
@@ -102,15 +138,21 @@ const divergenceSchema = z.strictObject({
   evidence: evidenceSchema,
 });
 
+/**
+ * An annotation file's shape. Its entries are validated one by one with the schemas above (lib/content/validate.ts),
+ * so one bad entry is reported and left out while the rest of the file is still checked.
+ */
 export const annotationSchema = z.strictObject({
-  events: z.array(eventSchema).default([]),
-  positions: z.array(positionSchema).default([]),
-  divergence: z.array(divergenceSchema).default([]),
+  events: z.array(z.unknown()).default([]),
+  positions: z.array(z.unknown()).default([]),
+  divergence: z.array(z.unknown()).default([]),
 });
 
 export type Frontmatter = z.infer<typeof frontmatterSchema>;
 export type ActorsFile = z.infer<typeof actorsSchema>;
 export type IssuesFile = z.infer<typeof issuesSchema>;
-export type Annotation = z.infer<typeof annotationSchema>;
-export type EventEntry = Annotation["events"][number];
+export type EventEntry = z.infer<typeof eventSchema>;
+export type EventDefinition = Extract<EventEntry, { kind: "definition" }>;
+export type PositionEntry = z.infer<typeof positionSchema>;
+export type DivergenceEntry = z.infer<typeof divergenceSchema>;
 export type EvidenceEntry = EventEntry["evidence"][number];

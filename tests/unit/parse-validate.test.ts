@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { parseArticle, parseYaml } from "@/lib/content/parse";
-import { actorsSchema, annotationSchema, frontmatterSchema } from "@/lib/content/schema";
-import { validate } from "@/lib/content/validate";
+import { actorsSchema, frontmatterSchema } from "@/lib/content/schema";
+import { validate, validateAnnotation } from "@/lib/content/validate";
 
 describe("parseYaml", () => {
   it("knows the line of every value", () => {
@@ -76,20 +76,48 @@ describe("validate", () => {
     );
   });
 
+  const annotation = (text: string) => {
+    const parsed = parseYaml("f.yaml", text);
+    if (!parsed.ok) throw new Error("bad fixture");
+    return validateAnnotation(parsed.value);
+  };
+  const position = "  - actor: us\n    issue: i\n    stance: s\n    summary: s\n    claim: reported\n";
+
   it("accepts evidence as a string or an object and needs at least one", () => {
-    const ok = check(
-      "positions:\n  - actor: us\n    issue: i\n    stance: s\n    summary: s\n    claim: reported\n    evidence:\n      - four words of quote\n      - quote: four more words here\n        paragraph: 2\n",
-      annotationSchema,
+    const ok = annotation(
+      `positions:\n${position}    evidence:\n      - four words of quote\n      - quote: four more words here\n        paragraph: 2\n`,
     );
-    expect(ok).toMatchObject({ ok: true });
-    const none = check(
-      "positions:\n  - actor: us\n    issue: i\n    stance: s\n    summary: s\n    claim: reported\n    evidence: []\n",
-      annotationSchema,
-    );
+    expect(ok).toMatchObject({ problems: [], value: { positions: [{ path: ["positions", 0] }] } });
+    const none = annotation(`positions:\n${position}    evidence: []\n`);
     expect(none).toMatchObject({
-      ok: false,
+      value: { positions: [] },
       problems: [{ line: 7, message: expect.stringContaining("at least one") }],
     });
+  });
+
+  it("checks an annotation entry by entry, keeping the good ones with their place in the file", () => {
+    const result = annotation(
+      `positions:\n${position.replace("reported", "rumour")}    evidence: [four words of quote]\n${position}    evidence: [four words of quote]\n`,
+    );
+    expect(result.problems.map((p) => `${p.line}: ${p.message}`)).toEqual([
+      expect.stringMatching(/^6: positions\[0\]\.claim: /),
+    ]);
+    expect(result.value?.positions.map((p) => p.path)).toEqual([["positions", 1]]);
+  });
+
+  it("tells an event definition from a reference, and rejects what is neither", () => {
+    const result = annotation(
+      "events:\n  - slug: a\n    evidence: [four words of quote]\n  - slug: b\n    title: B\n    evidence: [four words of quote]\n",
+    );
+    expect(result.value?.events.map((e) => e.value.kind)).toEqual(["reference"]);
+    expect(result.problems).toEqual([
+      {
+        file: "f.yaml",
+        line: 4,
+        message: expect.stringContaining('event "b" is missing summary, claim, date, actors, issues'),
+      },
+    ]);
+    expect(result.failedEvents).toEqual(["b"]);
   });
 
   it("reads a bare year in frontmatter as a date", () => {

@@ -119,6 +119,37 @@ describe("runPipeline on broken content", () => {
     ]);
   });
 
+  it("reports a schema error in an event once, not again where another file refers to the event", async () => {
+    expect(await errorsAfter(SPRING, "claim: reported\n    date:", "claim: rumour\n    date:")).toEqual([
+      `tests/fixtures/content/${SPRING}:${lineOf(SPRING, "claim: reported")}: events[0].claim: Invalid option: expected one of "reported"|"statement"|"assessment"`,
+    ]);
+    expect(
+      await errorsAfter(SPRING, "    summary: Washington opens direct talks with Tehran.\n", ""),
+    ).toEqual([
+      expect.stringMatching(/spring-brief\.yaml:2: events\[0\]: event "talks-open" is missing summary/),
+    ]);
+  });
+
+  it("reports a broken article or annotation file once, not again for what depends on it", async () => {
+    expect(await errorsAfter("articles/spring-brief.md", "kind: analysis", "kind: rumour")).toEqual([
+      expect.stringMatching(/articles\/spring-brief\.md:5: kind: Invalid option/),
+    ]);
+    expect(await errorsAfter(SPRING, "divergence:", "divergenz:")).toEqual([
+      `tests/fixtures/content/${SPRING}:1: unknown field "divergenz"`,
+    ]);
+  });
+
+  it("keeps checking the rest of a file that has a bad entry", async () => {
+    let files = edit(await fixtureFiles(), SPRING, "claim: statement", "claim: rumour");
+    files = edit(files, SPRING, "issue: iran-talks\n    level", "issue: iran-tlaks\n    level");
+    const result = runPipeline(files);
+    if (result.ok) throw new Error("expected the pipeline to fail");
+    expect(result.problems.map((p) => p.message)).toEqual([
+      expect.stringMatching(/^positions\[1\]\.claim: Invalid option/),
+      'unknown issue "iran-tlaks" (did you mean "iran-talks"?)',
+    ]);
+  });
+
   it("requires a referenced event to be defined somewhere", async () => {
     const errors = await errorsAfter(WINTER, "  - slug: talks-open\n", "  - slug: talks-opened\n");
     expect(errors[0]).toMatch(

@@ -8,7 +8,7 @@ import { z } from "zod";
 /** What `npm run db:build` writes. */
 export const BUILT_DB = "prisma/faultlines.db";
 /** The snapshot `npm run build` takes and the production server reads, so a rebuild never changes it underfoot. */
-export const SERVING_DB = "prisma/serving.db";
+const SERVING_DB = "prisma/serving.db";
 /** Beside the app build: the hashes of each prerendered page's inline scripts, for its Content-Security-Policy. */
 export const CSP_MANIFEST = "faultlines-csp.json";
 /** Beside the app build: the fingerprints of the code and database it was built from. */
@@ -82,7 +82,7 @@ export function appDatabaseUrl(env: AppEnv = appEnv()): string {
 }
 
 /** The file path behind a `file:` URL. */
-export function databaseFile(url: string): string {
+function databaseFile(url: string): string {
   if (!url.startsWith("file:")) throw new Error(`not a SQLite file URL: ${url}`);
   return path.resolve(url.slice("file:".length));
 }

@@ -23,7 +23,7 @@ export interface CellPanelProps {
   next: { label: string; href: string } | null;
 }
 
-export const PANEL_HEADING_ID = "cell-heading";
+const PANEL_HEADING_ID = "cell-heading";
 
 /** The drill-down for one cell: who rated it, why, the quotes, and both sides' positions with theirs. */
 export function CellPanel({ issue, cell, change, a, b, titles, closeHref, previous, next }: CellPanelProps) {

@@ -8,7 +8,7 @@ import { ACTOR_KINDS, CLAIM_KINDS, LEVELS } from "@/lib/domain";
 const isoDay = z.string().refine(isIsoDay, "must be a calendar date written YYYY-MM-DD");
 const level = z.enum(LEVELS);
 
-export const evidenceOut = z.strictObject({
+const evidenceOut = z.strictObject({
   article: z.string(),
   paragraph: z.number().int().positive(),
   quote: z.string(),
@@ -40,7 +40,7 @@ export const actorsResponse = z.strictObject({
 
 const divergenceOut = z.strictObject({ article: z.string(), asOf: isoDay, level, rationale: z.string() });
 
-export const issueOut = z.strictObject({
+const issueOut = z.strictObject({
   slug: z.string(),
   title: z.string(),
   summary: z.string(),

@@ -12,19 +12,6 @@ export function formatProblem(problem: ContentProblem): string {
   return `${problem.file}:${problem.line}: ${problem.message}`;
 }
 
-/** Thrown by a pipeline run that found problems; carries all of them. */
-export class ContentError extends Error {
-  readonly problems: ContentProblem[];
-
-  constructor(problems: ContentProblem[]) {
-    super(
-      `${problems.length} content error${problems.length === 1 ? "" : "s"}:\n${problems.map(formatProblem).join("\n")}`,
-    );
-    this.name = "ContentError";
-    this.problems = problems;
-  }
-}
-
 /** Sort problems by file, then line, so a run's report reads top to bottom. */
 export function sortProblems(problems: ContentProblem[]): ContentProblem[] {
   return [...problems].sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line);

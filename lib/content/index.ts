@@ -8,7 +8,7 @@ import { actorsSchema, frontmatterSchema, issuesSchema } from "./schema";
 import type { ResolvedContent } from "./types";
 import { validate, validateAnnotation } from "./validate";
 
-export { formatProblem, ContentError, type ContentProblem } from "./errors";
+export { formatProblem, type ContentProblem } from "./errors";
 export type * from "./types";
 
 /** A content file: its path as reported in errors (`content/actors.yaml`) and its text. */

@@ -29,7 +29,7 @@ export const articleRefSelect = {
   publishedBasis: true,
 } as const;
 
-export const evidenceSelect = {
+const evidenceSelect = {
   quote: true,
   sortOrder: true,
   paragraph: { select: { n: true, article: { select: { slug: true } } } },
@@ -133,7 +133,7 @@ export function toArticleSummary(
   };
 }
 
-export function toEvidence(row: EvidenceRow): EvidenceView {
+function toEvidence(row: EvidenceRow): EvidenceView {
   return { article: row.paragraph.article.slug, paragraph: row.paragraph.n, quote: row.quote };
 }
 

@@ -96,7 +96,7 @@ export const DEFAULT_MATRIX: MatrixState = {
   cell: null,
 };
 
-export function cellParam(cell: MatrixCellRef): string {
+function cellParam(cell: MatrixCellRef): string {
   return `${cell.issue}:${cell.article}`;
 }
 

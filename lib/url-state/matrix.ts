@@ -27,7 +27,7 @@ const NOTE_ORDER = ["a", "b", "pair", "sort", "snapshot", "cell"] as const;
 type NoteKey = (typeof NOTE_ORDER)[number];
 
 /** The matrix API's pair, strict: both actors known and different; a missing side is the default pair's. */
-export function matrixPairSchema(known: KnownSlugs) {
+function matrixPairSchema(known: KnownSlugs) {
   const side = (fallback: string) =>
     z
       .string()
@@ -61,7 +61,7 @@ function cellSchema(known: KnownSlugs) {
 }
 
 /** The matrix page's state, lenient: every bad value is dropped and noted in `notes`. */
-export function matrixParamsSchema(known: KnownSlugs, notes: DroppedNotes<NoteKey>) {
+function matrixParamsSchema(known: KnownSlugs, notes: DroppedNotes<NoteKey>) {
   const actor = (key: "a" | "b") =>
     notes.orDrop(
       blankAsAbsent(

@@ -89,7 +89,7 @@ export function blankAsAbsent<S extends z.ZodType>(schema: S) {
   return z.preprocess((value) => (value === "" ? undefined : value), schema);
 }
 
-export const MAX_VALUES = 50;
+const MAX_VALUES = 50;
 const MAX_LENGTH = 200;
 
 /**

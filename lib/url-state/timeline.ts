@@ -74,7 +74,7 @@ function rawQuery(params: SearchParamsInput) {
 }
 
 /** The events API's query, strict: any bad value is a problem (unknown parameters and paging are ignored). */
-export function eventsQuerySchema(known: KnownSlugs) {
+function eventsQuerySchema(known: KnownSlugs) {
   return z
     .object(eventFilterFields(known))
     .refine(rangeOk, { path: ["to"], message: "`to` is before `from`" })
@@ -89,7 +89,7 @@ export function eventsQuerySchema(known: KnownSlugs) {
 }
 
 /** The timeline page's state, lenient: every bad value is dropped and noted in `notes`. */
-export function timelineParamsSchema(known: KnownSlugs, notes: DroppedNotes<NoteKey>) {
+function timelineParamsSchema(known: KnownSlugs, notes: DroppedNotes<NoteKey>) {
   const page = z
     .string()
     .regex(/^[1-9]\d{0,5}$/)

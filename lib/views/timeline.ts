@@ -162,7 +162,7 @@ export function narrowToPeriod(state: TimelineState, period: { from: string; to:
   return { ...state, from, to, page: 1 };
 }
 
-export function dayLabel(iso: string): string {
+function dayLabel(iso: string): string {
   return formatSpan({ start: iso, end: iso, precision: "day" });
 }
 

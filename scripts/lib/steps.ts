@@ -12,7 +12,7 @@ const env = toolEnv();
 const STAMP = path.join(env.NEXT_DIST_DIR, BUILD_STAMP);
 
 /** The inputs fingerprint stored in a database, or null when it is missing or unreadable. */
-export function storedInputs(file: string): string | null {
+function storedInputs(file: string): string | null {
   if (!existsSync(file)) return null;
   try {
     const db = new Database(file, { readonly: true, fileMustExist: true });

@@ -6,7 +6,7 @@ import type { Located } from "../validate";
 import type { References, Report, Source } from "./context";
 import { resolveEvidence } from "./evidence";
 
-export interface AnnotationDivergences {
+interface AnnotationDivergences {
   loc: LocatedYaml;
   source: Source;
   divergence: Located<DivergenceEntry>[];

@@ -6,7 +6,7 @@ import type { EventEntry } from "../schema";
 import { isString, suggest, unique, type References, type Report, type Source } from "./context";
 import { resolveEvidence } from "./evidence";
 
-export interface AnnotationEvents {
+interface AnnotationEvents {
   loc: LocatedYaml;
   source: Source;
   events: Located<EventEntry>[];

@@ -5,7 +5,7 @@ import type { Located } from "../validate";
 import type { References, Report, Source } from "./context";
 import { resolveEvidence } from "./evidence";
 
-export interface AnnotationPositions {
+interface AnnotationPositions {
   loc: LocatedYaml;
   source: Source;
   positions: Located<PositionEntry>[];

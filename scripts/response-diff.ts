@@ -6,16 +6,18 @@
 // timeline and matrix views; the JSON and CSV API with good and bad parameters; 404s), the same list every run.
 //
 // Only what legitimately differs between two builds is normalised, in `normalise` below: the per-request CSP nonce,
-// the build id and the hashed names under /_next/static/; and, unless --keep-bundling, how the bundler split the client
-// JavaScript: which script files a page loads, and in the React Server Components payload the module ids, chunk lists
-// and row numbers, and the order in which rows arrive (the payload is compared as the tree it describes). Binary
-// bodies (images) are compared byte for byte. Every URL is fetched once from both servers before the comparison:
-// the order in which a dynamic page streams its parts depends on which of its queries are already cached.
+// the build id, the hashed names under /_next/static/ and the source hash on Open Graph image URLs; and, unless
+// --keep-bundling, how the bundler split the client JavaScript: which script files a page loads, and in the React
+// Server Components payload the module ids, chunk lists and row numbers, and the order in which rows arrive (the
+// payload is compared as the tree it describes). Binary bodies (images) are compared byte for byte. Every URL is
+// fetched once from both servers before the comparison: the order in which a dynamic page streams its parts depends
+// on which of its queries are already cached.
 import { createHash } from "node:crypto";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { seededRandom } from "../lib/random";
+import { API_ROUTES, CRAWLER_FILES, INDEX_PAGES } from "../lib/site/routes";
 
 const { values } = parseArgs({
   options: {
@@ -72,6 +74,8 @@ function normalise(body: string): string {
       .replace(/(nonce=\\?"|\\?"nonce\\?":\s?\\?")[A-Za-z0-9+/]{22}==/g, "$1<nonce>")
       // The build id, in the RSC payload (`"b":"…"`, escaped inside the inline scripts).
       .replace(/(\\?"b\\?":\s?\\?")[A-Za-z0-9_-]{10,}(\\?")/g, "$1<build-id>$2")
+      // The version Next appends to a metadata image's URL: a hash of the image route's source file.
+      .replace(/(\/(?:opengraph|twitter)-image)\?[0-9a-f]{16}/g, "$1?<version>")
       // Content-hashed asset names (the extension kept: a CSS file is not a script).
       .replace(
         /\/_next\/static\/(chunks|media|css)\/[^"'\s)\\]+?(\.\w+)?(?=["'\s)\\])/g,
@@ -156,12 +160,11 @@ function isChunkScript(props: unknown): boolean {
 
 /** Every URL worth comparing, from the content server a serves; the same list for the same content. */
 async function defaultUrls(origin: string): Promise<string[]> {
-  const get = async <T>(p: string) => (await (await fetch(origin + p)).json()) as T;
-  const actors = (await get<{ actors: { slug: string }[] }>("/api/v1/actors")).actors.map((a) => a.slug);
-  const issues = (await get<{ issues: { slug: string }[] }>("/api/v1/issues")).issues.map((i) => i.slug);
-  const articles = (await get<{ articles: { slug: string }[] }>("/api/v1/articles")).articles.map(
-    (a) => a.slug,
-  );
+  const slugs = async (list: "actors" | "issues" | "articles") =>
+    ((await (await fetch(`${origin}/api/v1/${list}`)).json()) as Record<string, { slug: string }[]>)[
+      list
+    ]!.map((item) => item.slug);
+  const [actors, issues, articles] = await Promise.all([slugs("actors"), slugs("issues"), slugs("articles")]);
   const random = seededRandom(10);
   const pick = <T>(list: T[], n: number) => {
     const pool = [...list];
@@ -171,24 +174,14 @@ async function defaultUrls(origin: string): Promise<string[]> {
     );
   };
   const query = (pairs: [string, string][]) =>
-    pairs.length ? `?${pairs.map(([k, v]) => `${k}=${encodeURIComponent(v)}`).join("&")}` : "";
+    pairs.map(([k, v]) => `${k}=${encodeURIComponent(v)}`).join("&");
+  const withQuery = (path: string, q: string) => (q ? `${path}?${q}` : path);
 
   const urls = new Set<string>([
-    "/",
-    "/issues",
-    "/articles",
-    "/actors",
-    "/timeline",
-    "/matrix",
-    "/robots.txt",
-    "/sitemap.xml",
+    ...INDEX_PAGES,
+    ...CRAWLER_FILES,
+    ...API_ROUTES,
     "/icon.svg",
-    "/api/v1/articles",
-    "/api/v1/actors",
-    "/api/v1/issues",
-    "/api/v1/events",
-    "/api/v1/events.csv",
-    "/api/v1/matrix",
     // Not found, and not decodable.
     "/no-such-page",
     "/issues/no-such-issue",
@@ -210,43 +203,20 @@ async function defaultUrls(origin: string): Promise<string[]> {
   for (const slug of articles) urls.add(`/articles/${slug}`);
 
   // The timeline and the events API share their filters: each filter set is asked of both, and of the CSV.
-  const filterSets: [string, string][][] = [
-    ...actors.map((a): [string, string][] => [["actor", a]]),
-    ...issues.map((i): [string, string][] => [["issue", i]]),
-    ...articles.map((a): [string, string][] => [["article", a]]),
-    [["from", "2025-06-01"]],
-    [["to", "2025-12-31"]],
-    [
-      ["from", "2025-06-01"],
-      ["to", "2025-06-30"],
-    ],
-    [
-      ["from", "2026-01-01"],
-      ["to", "2026-03-31"],
-    ],
-    [
-      ["from", "1970-01-01"],
-      ["to", "1990-12-31"],
-    ],
-    [["from", "2030-01-01"]],
-    [
-      ["actor", "us"],
-      ["actor", "us"],
-    ],
-    [
-      ["actor", "us"],
-      ["actor", "iran"],
-      ["mode", "all"],
-    ],
-    [
-      ["actor", "us"],
-      ["actor", "iran"],
-      ["mode", "any"],
-    ],
-    [
-      ["actor", "us"],
-      ["mode", "all"],
-    ],
+  const filters = [
+    ...actors.map((a) => `actor=${a}`),
+    ...issues.map((i) => `issue=${i}`),
+    ...articles.map((a) => `article=${a}`),
+    "from=2025-06-01",
+    "to=2025-12-31",
+    "from=2025-06-01&to=2025-06-30",
+    "from=2026-01-01&to=2026-03-31",
+    "from=1970-01-01&to=1990-12-31",
+    "from=2030-01-01",
+    "actor=us&actor=us",
+    "actor=us&actor=iran&mode=all",
+    "actor=us&actor=iran&mode=any",
+    "actor=us&mode=all",
   ];
   for (let i = 0; i < 40; i++) {
     const set: [string, string][] = [];
@@ -257,143 +227,68 @@ async function defaultUrls(origin: string): Promise<string[]> {
     if (random() < 0.4)
       set.push(["from", `202${Math.floor(random() * 7)}-0${1 + Math.floor(random() * 9)}-01`]);
     if (random() < 0.4) set.push(["to", `202${Math.floor(random() * 7)}-1${Math.floor(random() * 3)}-28`]);
-    filterSets.push(set);
+    filters.push(query(set));
   }
   // Bad values: the API answers 400, the page drops them with a note (several at once, to fix their order).
-  const bad: [string, string][][] = [
-    [["actor", "mars"]],
-    [["actor", ""]],
-    [
-      ["actor", "us"],
-      ["actor", "mars"],
-      ["actor", "us"],
-    ],
-    [["issue", "nowhere"]],
-    [["article", "autumn-brief"]],
-    [["mode", "sometimes"]],
-    [["mode", ""]],
-    [["from", "yesterday"]],
-    [["from", "2025-02-30"]],
-    [
-      ["from", ""],
-      ["to", ""],
-    ],
-    [
-      ["from", "2026-01-01"],
-      ["to", "2025-01-01"],
-    ],
-    [["actor", "x".repeat(300)]],
-    [["actor", "<script>alert(1)</script>"]],
-    [["actor", "Türkiye ✓"]],
-    [
-      ["issue", "gaza-war"],
-      ["colour", "red"],
-      ["colour", "blue"],
-      ["utm_source", "mail"],
-      ["_ga", "1"],
-    ],
-    Array.from({ length: 51 }, (): [string, string] => ["actor", "us"]),
-    [...Array.from({ length: 50 }, (_, i): [string, string] => ["actor", `nobody-${i}`]), ["actor", "us"]],
-    [
-      ["article", "zzz"],
-      ["issue", "nowhere"],
-      ["colour", "red"],
-      ["per", "3"],
-      ["page", "x"],
-      ["to", "2020-01-01"],
-      ["from", "2021-01-01"],
-      ["mode", "x"],
-      ["actor", "mars"],
-    ],
+  const bad = [
+    "actor=mars",
+    "actor=",
+    "actor=us&actor=mars&actor=us",
+    "issue=nowhere",
+    "article=autumn-brief",
+    "mode=sometimes",
+    "mode=",
+    "from=yesterday",
+    "from=2025-02-30",
+    "from=&to=",
+    "from=2026-01-01&to=2025-01-01",
+    query([["actor", "x".repeat(300)]]),
+    query([["actor", "<script>alert(1)</script>"]]),
+    query([["actor", "Türkiye ✓"]]),
+    "issue=gaza-war&colour=red&colour=blue&utm_source=mail&_ga=1",
+    Array.from({ length: 51 }, () => "actor=us").join("&"),
+    [...Array.from({ length: 50 }, (_, i) => `actor=nobody-${i}`), "actor=us"].join("&"),
+    "article=zzz&issue=nowhere&colour=red&per=3&page=x&to=2020-01-01&from=2021-01-01&mode=x&actor=mars",
   ];
-  for (const set of [...filterSets, ...bad]) {
-    urls.add(`/timeline${query(set)}`);
-    urls.add(`/api/v1/events${query(set)}`);
+  for (const q of [...filters, ...bad]) {
+    urls.add(withQuery("/timeline", q));
+    urls.add(withQuery("/api/v1/events", q));
   }
-  for (const set of [...filterSets.slice(0, 12), ...bad.slice(0, 8)])
-    urls.add(`/api/v1/events.csv${query(set)}`);
-  for (const paging of [
-    [["page", "2"]],
-    [
-      ["page", "3"],
-      ["per", "10"],
-    ],
-    [["page", "99"]],
-    [["per", "10"]],
-    [["per", "50"]],
-    [["per", "100"]],
-    [
-      ["page", "2"],
-      ["per", "100"],
-    ],
-    [["page", "0"]],
-    [["page", "-3"]],
-    [["page", "1234567"]],
-    [["page", ""]],
-    [["per", "7"]],
-    [["per", ""]],
-    [
-      ["actor", "us"],
-      ["page", "2"],
-      ["per", "10"],
-    ],
-  ] as [string, string][][])
-    urls.add(`/timeline${query(paging)}`);
+  for (const q of [...filters.slice(0, 12), ...bad.slice(0, 8)]) urls.add(withQuery("/api/v1/events.csv", q));
+  const paging = ["page=2", "page=3&per=10", "page=99", "per=10", "per=50", "per=100", "page=2&per=100"];
+  const badPaging = ["page=0", "page=-3", "page=1234567", "page=", "per=7", "per=", "actor=us&page=2&per=10"];
+  for (const q of [...paging, ...badPaging]) urls.add(withQuery("/timeline", q));
 
   // The matrix: pairs, sorts, snapshots, open cells, and what the page falls back from.
-  const pairs: [string, string][] = [
-    ["us", "israel"],
-    ["israel", "us"],
-    ["us", "iran"],
-    ["iran", "qatar"],
-    ...pick(actors, 8).flatMap((a, i, list): [string, string][] => (list[i + 1] ? [[a, list[i + 1]!]] : [])),
+  const pairs = [
+    "a=us&b=israel",
+    "a=israel&b=us",
+    "a=us&b=iran",
+    "a=iran&b=qatar",
+    ...pick(actors, 8).flatMap((a, i, list) => (list[i + 1] ? [`a=${a}&b=${list[i + 1]}`] : [])),
   ];
-  const matrixSets: [string, string][][] = [
-    ...pairs.map(([a, b]): [string, string][] => [
-      ["a", a],
-      ["b", b],
-    ]),
-    [["a", "israel"]],
-    [["b", "us"]],
-    [["a", "iran"]],
-    [
-      ["a", "iran"],
-      ["b", "iran"],
-    ],
-    [["a", "atlantis"]],
-    [
-      ["a", "iran"],
-      ["b", "atlantis"],
-    ],
-    [
-      ["a", ""],
-      ["b", ""],
-    ],
-    [["a", "x".repeat(80)]],
-    ...["issue", "latest", "change", "loudest", ""].map((s): [string, string][] => [["sort", s]]),
-    ...[...articles, "autumn-brief", ""].map((s): [string, string][] => [["snapshot", s]]),
-    ...issues.flatMap((i) => articles.map((a): [string, string][] => [["cell", `${i}:${a}`]])),
-    [["cell", "iran-talks:summer-brief"]],
-    [["cell", "<script>"]],
-    [["cell", ""]],
-    [["cell", "a:b:c"]],
-    [
-      ["a", "atlantis"],
-      ["sort", "loudest"],
-      ["snapshot", "autumn-brief"],
-      ["cell", "x:y"],
-      ["b", "atlantis"],
-    ],
-    [
-      ["a", "us"],
-      ["b", "iran"],
-      ["sort", "change"],
-      ["snapshot", articles[0]!],
-      ["cell", `${issues[0]}:${articles[0]}`],
-    ],
+  const views = [
+    ...pairs,
+    "a=israel",
+    "b=us",
+    "a=iran",
+    "a=iran&b=iran",
+    "a=atlantis",
+    "a=iran&b=atlantis",
+    "a=&b=",
+    `a=${"x".repeat(80)}`,
+    ...["issue", "latest", "change", "loudest", ""].map((s) => `sort=${s}`),
+    ...[...articles, "autumn-brief", ""].map((s) => `snapshot=${s}`),
+    ...issues.flatMap((i) => articles.map((a) => `cell=${encodeURIComponent(`${i}:${a}`)}`)),
+    "cell=iran-talks%3Asummer-brief",
+    query([["cell", "<script>"]]),
+    "cell=",
+    "cell=a%3Ab%3Ac",
+    "a=atlantis&sort=loudest&snapshot=autumn-brief&cell=x%3Ay&b=atlantis",
+    `a=us&b=iran&sort=change&snapshot=${articles[0]}&cell=${encodeURIComponent(`${issues[0]}:${articles[0]}`)}`,
   ];
-  for (const set of matrixSets) urls.add(`/matrix${query(set)}`);
-  for (const set of matrixSets.slice(0, pairs.length + 9)) urls.add(`/api/v1/matrix${query(set)}`);
+  for (const q of views) urls.add(withQuery("/matrix", q));
+  for (const q of views.slice(0, pairs.length + 9)) urls.add(withQuery("/api/v1/matrix", q));
   return [...urls];
 }
 

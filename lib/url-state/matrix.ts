@@ -10,10 +10,12 @@ import {
 import {
   blankAsAbsent,
   clip,
-  DroppedNotes,
+  parseLenient,
   parseStrict,
-  readLast,
+  type DroppedNotes,
+  readParams,
   type KnownSlugs,
+  type LenientResult,
   type SearchParamsInput,
   type StrictResult,
 } from "./shared";
@@ -117,27 +119,12 @@ function matrixParamsSchema(known: KnownSlugs, notes: DroppedNotes<NoteKey>) {
     });
 }
 
-function rawQuery(params: SearchParamsInput) {
-  return {
-    a: readLast(params, P.a),
-    b: readLast(params, P.b),
-    sort: readLast(params, P.sort),
-    snapshot: readLast(params, P.snapshot),
-    cell: readLast(params, P.cell),
-  };
-}
-
 /** Strict parse of `?a=…&b=…` for the matrix API; both default to the default pair. */
 export function parsePairQuery(params: SearchParamsInput, known: KnownSlugs): StrictResult<Pair> {
-  return parseStrict(matrixPairSchema(known), rawQuery(params));
+  return parseStrict(matrixPairSchema(known), readParams(params, P));
 }
 
 /** Lenient parse for the matrix page: bad values are dropped, each with a note the page shows. */
-export function parseMatrixParams(
-  params: SearchParamsInput,
-  known: KnownSlugs,
-): { state: MatrixState; dropped: string[] } {
-  const notes = new DroppedNotes(NOTE_ORDER);
-  const state = matrixParamsSchema(known, notes).parse(rawQuery(params));
-  return { state, dropped: notes.list() };
+export function parseMatrixParams(params: SearchParamsInput, known: KnownSlugs): LenientResult<MatrixState> {
+  return parseLenient(NOTE_ORDER, (notes) => matrixParamsSchema(known, notes), readParams(params, P));
 }

@@ -10,15 +10,28 @@ export type { KnownSlugs };
 export type SearchParamsInput = URLSearchParams | Record<string, string | string[] | undefined>;
 
 /** Every value of a parameter, from either URLSearchParams or Next's `searchParams` object. */
-export function readAll(params: SearchParamsInput, key: string): string[] {
+function readAll(params: SearchParamsInput, key: string): string[] {
   if (params instanceof URLSearchParams) return params.getAll(key);
   const value = params[key];
   return value === undefined ? [] : Array.isArray(value) ? value : [value];
 }
 
 /** A single-valued parameter: the last value wins, as in a form that repeats a field. */
-export function readLast(params: SearchParamsInput, key: string): string | undefined {
+function readLast(params: SearchParamsInput, key: string): string | undefined {
   return readAll(params, key).at(-1);
+}
+
+/** The raw values of a view's parameters, by name: every value of a repeatable one, the last of any other. */
+export function readParams<N extends Record<string, string>>(
+  params: SearchParamsInput,
+  names: N,
+  repeatable: readonly (keyof N)[] = [],
+): Record<keyof N, string[] | string | undefined> {
+  const entries = Object.entries(names).map(([key, name]) => [
+    key,
+    repeatable.includes(key) ? readAll(params, name) : readLast(params, name),
+  ]);
+  return Object.fromEntries(entries) as Record<keyof N, string[] | string | undefined>;
 }
 
 /** Parameters that are not the view's own. `_`-prefixed keys belong to the framework, `utm_` tags to whoever shared
@@ -45,6 +58,25 @@ export function parseStrict<S extends z.ZodType>(schema: S, raw: unknown): Stric
     ok: false,
     problems: result.error.issues.map((i) => ({ path: i.path as (string | number)[], message: i.message })),
   };
+}
+
+/** A page's state, and a note for each value of its URL that was dropped. */
+export interface LenientResult<T> {
+  state: T;
+  dropped: string[];
+}
+
+/** Lenient reading, for a page: the state, and a note for each value the schema (built with the notes) dropped. */
+export function parseLenient<K extends string, T>(
+  order: readonly K[],
+  schemaWith: (notes: DroppedNotes<K>) => z.ZodType<T>,
+  raw: unknown,
+  alsoNote?: (notes: DroppedNotes<K>) => void,
+): LenientResult<T> {
+  const notes = new DroppedNotes(order);
+  const state = schemaWith(notes).parse(raw);
+  alsoNote?.(notes);
+  return { state, dropped: notes.list() };
 }
 
 /** A value quoted in a note, shortened: notes are shown on the page and the value came from anyone's link. */

@@ -5,13 +5,14 @@ import { EMPTY_TIMELINE, PAGE_SIZES, TIMELINE_PARAMS as P, type TimelineState } 
 import {
   blankAsAbsent,
   clip,
-  DroppedNotes,
+  parseLenient,
   parseStrict,
-  readAll,
-  readLast,
+  type DroppedNotes,
+  readParams,
   slugList,
   unknownParams,
   type KnownSlugs,
+  type LenientResult,
   type SearchParamsInput,
   type StrictResult,
 } from "./shared";
@@ -33,6 +34,8 @@ const NOTE_ORDER = [
   "article",
 ] as const;
 type NoteKey = (typeof NOTE_ORDER)[number];
+
+const REPEATABLE = ["actor", "issue", "article"] as const;
 
 const isoDate = z.string().refine(isIsoDay, "must be a calendar date written YYYY-MM-DD");
 const rangeOk = (q: { from?: string; to?: string }) => !q.from || !q.to || q.from <= q.to;
@@ -57,19 +60,6 @@ function eventFilterFields(known: KnownSlugs, notes?: DroppedNotes<NoteKey>) {
     article: list(known.articles, "article", "source"),
     from: date("from"),
     to: date("to"),
-  };
-}
-
-function rawQuery(params: SearchParamsInput) {
-  return {
-    actor: readAll(params, P.actor),
-    mode: readLast(params, P.mode),
-    issue: readAll(params, P.issue),
-    article: readAll(params, P.article),
-    from: readLast(params, P.from),
-    to: readLast(params, P.to),
-    page: readLast(params, P.page),
-    per: readLast(params, P.per),
   };
 }
 
@@ -131,16 +121,20 @@ function timelineParamsSchema(known: KnownSlugs, notes: DroppedNotes<NoteKey>) {
 
 /** Strict parse for the API: the filters, or every problem. */
 export function parseEventsQuery(params: SearchParamsInput, known: KnownSlugs): StrictResult<EventFilters> {
-  return parseStrict(eventsQuerySchema(known), rawQuery(params));
+  return parseStrict(eventsQuerySchema(known), readParams(params, P, REPEATABLE));
 }
 
 /** Lenient parse for the timeline page: bad values are dropped, each with a note the page shows. */
 export function parseTimelineParams(
   params: SearchParamsInput,
   known: KnownSlugs,
-): { state: TimelineState; dropped: string[] } {
-  const notes = new DroppedNotes(NOTE_ORDER);
-  const state = timelineParamsSchema(known, notes).parse(rawQuery(params));
-  for (const key of unknownParams(params, P)) notes.add("param", `unknown parameter “${clip(key)}”`);
-  return { state, dropped: notes.list() };
+): LenientResult<TimelineState> {
+  return parseLenient(
+    NOTE_ORDER,
+    (notes) => timelineParamsSchema(known, notes),
+    readParams(params, P, REPEATABLE),
+    (notes) => {
+      for (const key of unknownParams(params, P)) notes.add("param", `unknown parameter “${clip(key)}”`);
+    },
+  );
 }

@@ -107,44 +107,36 @@ export interface FilterNames {
 /** One removable chip per active filter value, in the order of the filter form. */
 export function filterChips(state: TimelineState, names: FilterNames): FilterChip[] {
   const base: TimelineState = { ...state, page: 1 };
-  const chips: FilterChip[] = [];
-  for (const slug of state.actors) {
-    const actors = state.actors.filter((a) => a !== slug);
-    chips.push({
-      key: `actor-${slug}`,
-      kind: "Actor",
-      label: names.actors.get(slug) ?? slug,
-      without: { ...base, actors, actorMode: actors.length > 1 ? state.actorMode : "any" },
-    });
-  }
-  if (state.actorMode === "all" && state.actors.length > 1) {
+  const each = (
+    key: string,
+    kind: string,
+    slugs: string[],
+    name: ReadonlyMap<string, string>,
+    without: (rest: string[]) => Partial<TimelineState>,
+  ): FilterChip[] =>
+    slugs.map((slug) => ({
+      key: `${key}-${slug}`,
+      kind,
+      label: name.get(slug) ?? slug,
+      without: { ...base, ...without(slugs.filter((s) => s !== slug)) },
+    }));
+  const chips = each("actor", "Actor", state.actors, names.actors, (actors) => ({
+    actors,
+    actorMode: actors.length > 1 ? state.actorMode : "any",
+  }));
+  if (state.actorMode === "all" && state.actors.length > 1)
     chips.push({
       key: "mode",
       kind: "Match",
       label: "all of these actors",
       without: { ...base, actorMode: "any" },
     });
-  }
-  for (const slug of state.issues) {
-    chips.push({
-      key: `issue-${slug}`,
-      kind: "Issue",
-      label: names.issues.get(slug) ?? slug,
-      without: { ...base, issues: state.issues.filter((i) => i !== slug) },
-    });
-  }
+  chips.push(...each("issue", "Issue", state.issues, names.issues, (issues) => ({ issues })));
   if (state.from)
     chips.push({ key: "from", kind: "From", label: dayLabel(state.from), without: { ...base, from: null } });
   if (state.to)
     chips.push({ key: "to", kind: "To", label: dayLabel(state.to), without: { ...base, to: null } });
-  for (const slug of state.articles) {
-    chips.push({
-      key: `article-${slug}`,
-      kind: "Source",
-      label: names.articles.get(slug) ?? slug,
-      without: { ...base, articles: state.articles.filter((a) => a !== slug) },
-    });
-  }
+  chips.push(...each("article", "Source", state.articles, names.articles, (articles) => ({ articles })));
   return chips;
 }
 

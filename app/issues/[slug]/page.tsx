@@ -6,7 +6,7 @@ import { listArticles } from "@/lib/queries/articles";
 import { getIssueBySlug, listIssues, listIssueSlugs } from "@/lib/queries/issues";
 import { LEVEL_LABEL, snapshotLabel, titleMap } from "@/lib/site/labels";
 import { timelineHref } from "@/lib/url-state/hrefs";
-import { EventItem } from "@/components/event/event-item";
+import { EventList } from "@/components/event/event-list";
 import { PositionCard } from "@/components/issue/position-card";
 import { describeChange, RatingTrail } from "@/components/issue/rating-trail";
 import { SnapshotPanel } from "@/components/issue/snapshot-panel";
@@ -147,13 +147,7 @@ export default async function IssuePage({ params }: PageProps<"/issues/[slug]">)
         {issue.events.length === 0 ? (
           <p>No dated events are recorded for this issue.</p>
         ) : (
-          <ol className="plain-list">
-            {issue.events.map((event) => (
-              <li key={event.slug}>
-                <EventItem event={event} titles={titles} />
-              </li>
-            ))}
-          </ol>
+          <EventList events={issue.events} titles={titles} />
         )}
       </Section>
 

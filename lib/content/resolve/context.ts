@@ -1,7 +1,10 @@
 import type { Block } from "../markdown";
 import type { LocatedYaml, Path } from "../parse";
 import type { quoteFinder } from "../quotes";
-import type { ResolvedArticle } from "../types";
+import type { EvidenceEntry } from "../schema";
+import type { ResolvedArticle, ResolvedEvidence } from "../types";
+import type { Located } from "../validate";
+import { resolveEvidence } from "./evidence";
 
 // What the resolvers share: how they report a problem, and what a record may refer to.
 
@@ -22,6 +25,50 @@ export interface References {
   actor(loc: LocatedYaml, path: Path, ref: string | undefined): string | null;
   /** An issue by slug, or null (reported at `path`). */
   issue(loc: LocatedYaml, path: Path, ref: string): string | null;
+}
+
+/** One annotation file's entries of one kind, with the article they annotate. */
+export interface EntriesOf<E> {
+  loc: LocatedYaml;
+  source: Source;
+  entries: Located<E>[];
+}
+
+/** What a resolver is given with each entry. */
+export interface EntryContext {
+  loc: LocatedYaml;
+  source: Source;
+  path: Path;
+  /** The entry's quotes, found in its article. */
+  evidence(entries: EvidenceEntry[]): ResolvedEvidence[];
+  /** True for the first entry of its file with this key; a later one is reported with `message(firstLine)`. */
+  first(key: string, message: (firstLine: number) => string): boolean;
+}
+
+/** Resolves every entry of every file with `resolve`; an entry it returns null for is left out. */
+export function resolveEntries<E, R>(
+  files: EntriesOf<E>[],
+  report: Report,
+  resolve: (entry: E, at: EntryContext) => R | null,
+): R[] {
+  return files.flatMap(({ loc, source, entries }) => {
+    const firstAt = new Map<string, number>();
+    return entries.flatMap(({ path, value }) => {
+      const resolved = resolve(value, {
+        loc,
+        source,
+        path,
+        evidence: (quotes) => resolveEvidence(source, loc, [...path, "evidence"], quotes, report),
+        first(key, message) {
+          const line = firstAt.get(key);
+          if (line !== undefined) return (report(loc, path, message(line)), false);
+          firstAt.set(key, loc.lineOf(path));
+          return true;
+        },
+      });
+      return resolved === null ? [] : [resolved];
+    });
+  });
 }
 
 /**

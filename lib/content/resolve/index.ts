@@ -40,17 +40,19 @@ export function resolveContent(input: ValidatedContent): {
   const refs = references(actors, new Set(issues.map((i) => i.slug)), report);
 
   const published = new Map(articles.map((a) => [a.slug, a.published]));
+  // Events that cannot be checked: defined in an entry, file or article already reported broken.
+  const unchecked = new Set(input.failed.events);
   const files = input.annotations.flatMap((annotation) => {
     const article = input.articles.find((a) => a.slug === annotation.slug);
     const publication = published.get(annotation.slug);
     if (!article || !publication) {
-      // An article that failed validation has been reported; its annotations cannot be checked against it.
       if (!input.failed.articles.has(annotation.slug))
         report(
           annotation.loc,
           [],
           `no article "${annotation.slug}": an annotation file is named after its article (content/articles/${annotation.slug}.md)`,
         );
+      for (const event of annotation.events) unchecked.add(event.value.slug);
       return [];
     }
     const source: Source = {
@@ -60,14 +62,12 @@ export function resolveContent(input: ValidatedContent): {
     };
     return [{ ...annotation, source }];
   });
-  const unchecked = new Set([
-    ...input.failed.events,
-    ...input.annotations.filter((a) => !files.some((f) => f.slug === a.slug)).flatMap((a) => eventSlugs(a)),
-  ]);
+  const of = <K extends keyof ValidatedAnnotation>(kind: K) =>
+    files.map((file) => ({ loc: file.loc, source: file.source, entries: file[kind] }));
 
-  const events = resolveEvents(files, unchecked, refs, report);
-  const positions = resolvePositions(files, refs, report);
-  const divergences = resolveDivergences(files, refs, report);
+  const events = resolveEvents(of("events"), unchecked, refs, report);
+  const positions = resolvePositions(of("positions"), refs, report);
+  const divergences = resolveDivergences(of("divergence"), refs, report);
   return { content: { articles, actors, issues, events, positions, divergences }, problems };
 }
 
@@ -90,8 +90,4 @@ function references(
       return null;
     },
   };
-}
-
-function eventSlugs(annotation: ValidatedAnnotation): string[] {
-  return annotation.events.map((e) => e.value.slug);
 }

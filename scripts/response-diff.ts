@@ -1,7 +1,7 @@
 // npm run diff:responses -- --a http://127.0.0.1:3201 --b http://127.0.0.1:3202 [--urls list.txt] [--out dir]
 //
 // Fetches the same URLs from two running servers and compares what each answers: status, content type, the
-// redirect target, and the body. A restructuring, a cache in front of the app or a second database must leave this
+// redirect target and caching headers, and the body. A restructuring, a cache in front of the app or a second database must leave this
 // empty. Without --urls the list is built from server a's own API (every issue, actor and article page; filtered
 // timeline and matrix views; the JSON and CSV API with good and bad parameters; 404s), the same list every run.
 //
@@ -41,10 +41,13 @@ if (!values.a || !values.b) {
 const A = values.a.replace(/\/+$/, "");
 const B = values.b.replace(/\/+$/, "");
 
+/** Headers compared besides the content type; the security headers carry per-request nonces and are tested apart. */
+const HEADERS = ["location", "cache-control", "content-disposition", "vary"] as const;
+
 interface Answer {
   status: number;
   type: string;
-  location: string;
+  headers: string;
   body: string;
   binary: boolean;
 }
@@ -57,7 +60,9 @@ async function fetchAnswer(origin: string, url: string): Promise<Answer> {
   return {
     status: response.status,
     type,
-    location: (response.headers.get("location") ?? "").replace(origin, "<origin>"),
+    headers: HEADERS.map((h) => `${h}: ${(response.headers.get(h) ?? "").replace(origin, "<origin>")}`).join(
+      "\n",
+    ),
     body: binary
       ? `sha256:${createHash("sha256").update(bytes).digest("hex")}`
       : normalise(bytes.toString("utf8")),
@@ -324,7 +329,7 @@ async function main() {
     const what: string[] = [];
     if (a.status !== b.status) what.push(`status ${a.status} ≠ ${b.status}`);
     if (a.type !== b.type) what.push(`content-type ${a.type} ≠ ${b.type}`);
-    if (a.location !== b.location) what.push(`location ${a.location} ≠ ${b.location}`);
+    if (a.headers !== b.headers) what.push(`headers\n      a: ${a.headers}\n      b: ${b.headers}`);
     if (a.body !== b.body) {
       what.push(a.binary ? "body (binary) differs" : `body differs ${firstDifference(a.body, b.body)}`);
       const dir = path.join(values.out!, String(differences.length + 1));

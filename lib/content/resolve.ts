@@ -1,4 +1,5 @@
 import { precisionFits, type DateSpan } from "@/lib/dates";
+import { checkDatePolicy } from "./date-policy";
 import { parsePartialDate, resolveRelative } from "./dates";
 import type { ContentIssue } from "./errors";
 import type { Block } from "./markdown";
@@ -213,6 +214,7 @@ export function resolveContent(input: ValidatedContent): {
     defined.event.evidence.push(...ref.evidence);
   }
 
+  issues.push(...checkDatePolicy(input, { articles, events }));
   return { content: { articles, actors, issues: issueList, events, positions, divergences }, issues };
 }
 

@@ -33,6 +33,19 @@ export type ClaimKind = (typeof CLAIM_KINDS)[number];
 export type Level = (typeof LEVELS)[number];
 export type RatedBy = (typeof RATED_BY)[number];
 
+/**
+ * What bounds a date on one side (content/README.md, "Dates"): `published` (the article's publication), another
+ * event by slug, or a reason in words when it is neither.
+ */
+const dateBound = z.union([
+  z.literal("published"),
+  z.strictObject({ event: slug }),
+  z.strictObject({ note: text }),
+]);
+const dateBounds = z.strictObject({ after: dateBound, before: dateBound });
+/** The part of a date that comes from outside the text: a well-known calendar fact, named. */
+const outside = text.optional();
+
 export const frontmatterSchema = z.strictObject({
   title: text,
   publisher: text.nullable().default(null),
@@ -47,6 +60,8 @@ export const frontmatterSchema = z.strictObject({
     end: writtenDate.optional(),
     precision: z.enum(PRECISIONS),
     basis: text,
+    outside,
+    bounds: dateBounds.optional(),
   }),
   notes: text.optional(),
 });
@@ -88,6 +103,8 @@ const dateSchema = z.strictObject({
   precision: z.enum(PRECISIONS).optional(),
   circa: z.boolean().default(false),
   basis: text,
+  outside,
+  bounds: dateBounds.optional(),
 });
 
 /** An event is defined in full once; other articles' files refer to it with its slug and their evidence. */
@@ -137,3 +154,5 @@ export type IssuesFile = z.infer<typeof issuesSchema>;
 export type Annotation = z.infer<typeof annotationSchema>;
 export type EventEntry = Annotation["events"][number];
 export type EvidenceEntry = EventEntry["evidence"][number];
+export type DateBound = z.infer<typeof dateBound>;
+export type DateBounds = z.infer<typeof dateBounds>;

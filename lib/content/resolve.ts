@@ -243,6 +243,7 @@ function resolveArticles(input: ValidatedContent, report: Report): ResolvedArtic
         stated: published.stated ?? null,
         basis: published.basis,
       },
+      perspective: frontmatter.perspective,
       notes: frontmatter.notes ?? null,
       rank: 0,
       paragraphs: blocks.map(({ n, kind, level, source, text }) => ({ n, kind, level, source, text })),

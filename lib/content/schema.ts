@@ -63,6 +63,8 @@ export const frontmatterSchema = z.strictObject({
     outside,
     bounds: dateBounds.optional(),
   }),
+  /** Whose standpoint the source writes from, in one neutral line, and why we say so. */
+  perspective: z.strictObject({ text, basis: text }),
   notes: text.optional(),
 });
 

@@ -19,30 +19,35 @@ interface Span {
   end: string;
 }
 
+/** Where a date is written, and what it is called in messages. */
+interface DateSite {
+  loc: LocatedYaml;
+  path: Path;
+  /** The key its first day is written under: `start` in annotations, `date` in frontmatter. */
+  startKey: string;
+  what: string;
+  /** The publication of the article that reports it; null for a publication date itself. */
+  publication: Span | null;
+}
+
 export function checkDatePolicy(
   input: DatePolicyInput,
   content: Pick<ResolvedContent, "articles" | "events">,
 ): ContentIssue[] {
   const issues: ContentIssue[] = [];
   const published = new Map(content.articles.map((a) => [a.slug, a.published]));
-  const events = new Map(content.events.map((e) => [`${e.article}|${e.slug}`, e.date]));
+  const eventDates = new Map(content.events.map((e) => [`${e.article}|${e.slug}`, e.date]));
   const eventSpans = new Map(content.events.map((e) => [e.slug, e.date]));
 
-  const check = (
-    loc: LocatedYaml,
-    path: Path,
-    what: string,
-    span: Span,
-    bounds: DateBounds | undefined,
-    publication: Span | null,
-  ) => {
-    if (!span.start || !span.end) return; // the resolve stage has already reported why there is no date
-    const report = (at: Path, message: string) => issues.push(issueAt(loc, [...path, ...at], message));
+  const check = (site: DateSite, span: Span, bounds: DateBounds | undefined) => {
+    if (!span.start || !span.end) return; // the resolve stage has already said why there is no date
+    const report = (at: Path, message: string) =>
+      issues.push(issueAt(site.loc, [...site.path, ...at], message));
     if (!bounds) {
       if (isWiderThanAYear(span)) {
         report(
-          ["start"],
-          `${what} ${span.start}–${span.end} is wider than a year and gives no reason: narrow it, or say what bounds it on each side with "bounds: { after, before }" (content/README.md, "Dates")`,
+          [site.startKey],
+          `${site.what} ${span.start}–${span.end} is wider than a year and gives no reason: narrow it, or say what bounds it on each side with "bounds: { after, before }" (content/README.md, "Dates")`,
         );
       }
       return;
@@ -50,11 +55,16 @@ export function checkDatePolicy(
     const side = (key: "after" | "before", bound: DateBound) => {
       const at = ["bounds", key];
       if (bound === "published") {
-        if (!publication) return report(at, `a publication date cannot be bounded by its own publication`);
+        if (!site.publication)
+          return report(at, "a publication date cannot be bounded by its own publication");
         if (key === "after")
-          return report(at, `"after: published" cannot hold: the article reports only what came before it`);
-        if (span.end > publication.end)
-          report(at, `${what} ends ${span.end}, after the publication (${publication.end}) that bounds it`);
+          return report(at, `"after: published" cannot hold: an article reports only what came before it`);
+        if (span.end > site.publication.end) {
+          report(
+            at,
+            `${site.what} ends ${span.end}, after the publication (${site.publication.end}) that bounds it`,
+          );
+        }
         return;
       }
       if ("note" in bound) return;
@@ -64,13 +74,13 @@ export function checkDatePolicy(
       if (key === "after" && span.start < other.start) {
         report(
           at,
-          `${what} starts ${span.start}, before the event "${bound.event}" (from ${other.start}) that bounds it from below`,
+          `${site.what} starts ${span.start}, before the event "${bound.event}" (from ${other.start}) that bounds it from below`,
         );
       }
       if (key === "before" && span.end > other.end) {
         report(
           at,
-          `${what} ends ${span.end}, after the event "${bound.event}" (to ${other.end}) that bounds it from above`,
+          `${site.what} ends ${span.end}, after the event "${bound.event}" (to ${other.end}) that bounds it from above`,
         );
       }
     };
@@ -78,35 +88,29 @@ export function checkDatePolicy(
     side("before", bounds.before);
   };
 
-  for (const article of input.articles) {
-    const span = published.get(article.slug);
-    if (span) {
-      check(
-        article.loc,
-        ["published"],
-        "the publication date",
-        span,
-        article.frontmatter.published.bounds,
-        null,
-      );
-    }
+  for (const { slug, frontmatter, loc } of input.articles) {
+    const span = published.get(slug);
+    const site = {
+      loc,
+      path: ["published"],
+      startKey: "date",
+      what: "the publication date",
+      publication: null,
+    };
+    if (span) check(site, span, frontmatter.published.bounds);
   }
-  for (const annotation of input.annotations) {
-    const publication = published.get(annotation.slug) ?? null;
-    annotation.value.events.forEach((entry, i) => {
-      const date = entry.date && events.get(`${annotation.slug}|${entry.slug}`);
+  for (const { slug, value, loc } of input.annotations) {
+    const publication = published.get(slug) ?? null;
+    value.events.forEach((entry, i) => {
+      const date = eventDates.get(`${slug}|${entry.slug}`);
       if (!entry.date || !date) return;
-      const self = entry.date.bounds;
-      for (const key of ["after", "before"] as const) {
-        const bound = self?.[key];
-        if (bound && typeof bound === "object" && "event" in bound && bound.event === entry.slug) {
-          issues.push(
-            issueAt(annotation.loc, ["events", i, "date", "bounds", key], "an event cannot bound itself"),
-          );
-          return;
-        }
-      }
-      check(annotation.loc, ["events", i, "date"], "the date", date, self, publication);
+      const path = ["events", i, "date"];
+      const self = (["after", "before"] as const).find((key) => {
+        const bound = entry.date!.bounds?.[key];
+        return typeof bound === "object" && "event" in bound && bound.event === entry.slug;
+      });
+      if (self) return issues.push(issueAt(loc, [...path, "bounds", self], "an event cannot bound itself"));
+      check({ loc, path, startKey: "start", what: "the date", publication }, date, entry.date.bounds);
     });
   }
   return issues;
@@ -115,7 +119,7 @@ export function checkDatePolicy(
 /** Whether a span covers more than a year: its end is on or after the same calendar day a year after its start. */
 export function isWiderThanAYear({ start, end }: Span): boolean {
   const sameDay = `${String(Number(start.slice(0, 4)) + 1).padStart(4, "0")}${start.slice(4)}`;
-  // 29 February has no twin a year later; the year then ends on 28 February.
+  // 29 February has no twin a year later: the year from it runs to 28 February.
   const yearLater = isIsoDay(sameDay) ? sameDay : sameDay.replace(/-02-29$/, "-03-01");
   return end >= yearLater;
 }

@@ -1,0 +1,240 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { checkContentDir, formatIssue, type ResolvedContent, type ResolvedEvent } from "@/lib/content";
+import { isWiderThanAYear } from "@/lib/content/date-policy";
+import { addDays } from "@/lib/dates";
+
+// Pins the cases fixed after the independent review of issue 11 (content/REVIEW.md, "Round 3"), so that none of
+// them comes back unnoticed.
+const SOUFAN = "us-israel-diverge-regional-files";
+const GAPS = "policy-gaps-emerge";
+let content: ResolvedContent;
+
+beforeAll(async () => {
+  const result = await checkContentDir("content");
+  if (!result.ok) throw new Error(result.issues.map(formatIssue).join("\n"));
+  content = result.content;
+});
+
+const event = (slug: string): ResolvedEvent => {
+  const found = content.events.find((e) => e.slug === slug);
+  if (!found) throw new Error(`no event ${slug}`);
+  return found;
+};
+const span = (slug: string) => {
+  const { start, end, precision } = event(slug).date;
+  return { start, end, precision };
+};
+const position = (article: string, actor: string, issue: string) => {
+  const found = content.positions.find(
+    (p) => p.article === article && p.actor === actor && p.issue === issue,
+  );
+  if (!found) throw new Error(`no position ${article}/${actor}/${issue}`);
+  return found;
+};
+const rating = (article: string, issue: string) =>
+  content.divergences.find((d) => d.article === article && d.issue === issue)!;
+
+describe("the Soufan brief's anchor: Wednesday 18 February 2026", () => {
+  it("is dated 18 February 2026 to the day, with the outside evidence said in the basis", () => {
+    const article = content.articles.find((a) => a.slug === SOUFAN)!;
+    expect(article.published).toMatchObject({ start: "2026-02-18", end: "2026-02-18", precision: "day" });
+    expect(article.published.basis).toMatch(/Outside the text: contemporary reporting/);
+  });
+
+  it("derives every relative date from it", () => {
+    expect(span("geneva-talks-february-2026")).toEqual({
+      start: "2026-02-17",
+      end: "2026-02-17",
+      precision: "day",
+    });
+    expect(span("geneva-talks-february-2026").start).toBe(addDays("2026-02-18", -1));
+    expect(span("trump-regime-change-remark")).toEqual({
+      start: "2026-02-13",
+      end: "2026-02-13",
+      precision: "day",
+    });
+    for (const lastWeek of [
+      "trump-netanyahu-meeting-february-2026",
+      "trump-nuclear-only-deal-comments",
+      "nyt-report-hamas-disarmament-terms",
+    ]) {
+      expect(span(lastWeek), lastWeek).toEqual({ start: "2026-02-09", end: "2026-02-15", precision: "week" });
+    }
+    expect(span("iran-january-uprising-2026")).toEqual({
+      start: "2026-01-01",
+      end: "2026-01-31",
+      precision: "month",
+    });
+    expect(span("operation-rising-lion")).toEqual({
+      start: "2025-06-01",
+      end: "2025-06-30",
+      precision: "month",
+    });
+    expect(span("doha-strike-september-2025")).toEqual({
+      start: "2025-09-01",
+      end: "2025-09-30",
+      precision: "month",
+    });
+    expect(span("iran-regime-rule-begins-1979")).toEqual({
+      start: "1979-01-01",
+      end: "1979-12-31",
+      precision: "year",
+    });
+    expect(span("hamas-leaders-reject-disarmament").end).toBe("2026-02-18");
+  });
+
+  it("dates the Axios agreement on or before the report of Sunday 15 February, not on it", () => {
+    expect(span("axios-report-economic-pressure")).toEqual({
+      start: "2026-02-09",
+      end: "2026-02-15",
+      precision: "week",
+    });
+  });
+});
+
+describe("dates bounded by what bounds them", () => {
+  it("has no event before 2000 except those the text dates so", () => {
+    const early = content.events.filter((e) => e.date.start < "2000-01-01");
+    expect(early.map((e) => [e.slug, e.date.stated])).toEqual([
+      ["iran-axis-of-resistance-from-1979", "Since 1979"],
+      ["iran-regime-rule-begins-1979", "the regime’s 47-year rule"],
+    ]);
+  });
+
+  it("returns no event for a date filter between 1980 and 2022", () => {
+    const overlapping = content.events.filter(
+      (e) => e.date.start <= "2022-12-31" && e.date.end >= "1980-01-01",
+    );
+    expect(overlapping.map((e) => e.slug)).toEqual([]);
+  });
+
+  it("dates October 7th and the Iron Swords War from 7 October 2023", () => {
+    expect(span("october-7-attack")).toEqual({ start: "2023-10-07", end: "2023-10-07", precision: "day" });
+    expect(event("october-7-attack").date.basis).toMatch(/only the year comes from outside the text/);
+    expect(span("iron-swords-war")).toEqual({ start: "2023-10-07", end: "2025-06-30", precision: "range" });
+  });
+
+  it("keeps Al Udeid in June 2025, not stretched to a linked brief's date", () => {
+    expect(span("iran-strikes-al-udeid")).toEqual({
+      start: "2025-06-01",
+      end: "2025-06-30",
+      precision: "month",
+    });
+  });
+
+  it("uses the calendar where the policy allows: 20 January and Davos in January", () => {
+    expect(span("trump-takes-office-2025")).toEqual({
+      start: "2025-01-20",
+      end: "2025-01-20",
+      precision: "day",
+    });
+    const inTerm = content.events.filter(
+      (e) => e.article === GAPS && e.date.start.startsWith("2025-") && e.slug !== "trump-takes-office-2025",
+    );
+    expect(inTerm.length).toBe(10);
+    expect(inTerm.filter((e) => e.date.start < "2025-01-20").map((e) => e.slug)).toEqual([]);
+    expect(span("board-of-peace-inaugural-meeting")).toEqual({
+      start: "2026-01-01",
+      end: "2026-01-31",
+      precision: "month",
+    });
+    expect(span("israel-signs-board-of-peace-charter")).toMatchObject({
+      start: "2026-01-01",
+      end: "2026-02-15",
+    });
+  });
+
+  it("leaves only two dates wider than a year, the war and Hamas's 'recent statements'", () => {
+    expect(content.events.filter((e) => isWiderThanAYear(e.date)).map((e) => e.slug)).toEqual([
+      "iron-swords-war",
+      "hamas-leaders-reject-disarmament",
+    ]);
+  });
+});
+
+describe("attribution", () => {
+  it("records the brief's own summary as its assessment, not Netanyahu's statement", () => {
+    for (const [actor, issue] of [
+      ["israel", "military-action-against-iran"],
+      ["israel", "iran-regime-change"],
+      ["us", "israeli-freedom-of-action"],
+    ] as const) {
+      const p = position(SOUFAN, actor, issue);
+      expect([p.claim, p.voice], `${actor}/${issue}`).toEqual(["assessment", null]);
+    }
+    const summaryQuote = "Netanyahu indicates he might, even without U.S. approval, use force";
+    const asStatement = [...content.positions, ...content.events].filter(
+      (c) => c.claim === "statement" && c.evidence.some((q) => q.quote.includes("Netanyahu indicates")),
+    );
+    expect(asStatement, summaryQuote).toEqual([]);
+  });
+
+  it("records Trump's agreement on oil pressure as reported via Axios, not as his statement", () => {
+    const p = position(SOUFAN, "us", "iran-oil-economic-pressure");
+    expect([p.claim, p.voice, p.via]).toEqual(["reported", null, "axios"]);
+  });
+
+  it("rests every statement in the Soufan brief on at least one quote from its body, not only its summary", () => {
+    const summary = new Set([2, 3, 4, 5]); // the "Bottom Line Up Front" bullets
+    const article = content.articles.find((a) => a.slug === SOUFAN)!;
+    expect(article.paragraphs.filter((p) => summary.has(p.n)).every((p) => p.kind === "list-item")).toBe(
+      true,
+    );
+    const onSummaryOnly = [...content.positions, ...content.events].filter(
+      (c) =>
+        c.claim === "statement" && c.evidence.every((q) => q.article === SOUFAN && summary.has(q.paragraph)),
+    );
+    expect(onSummaryOnly).toEqual([]);
+  });
+
+  it("says the Red Sea move was a decision to withdraw, never a withdrawal", () => {
+    const ownWords = [
+      ...content.events.flatMap((e) => [e.title, e.summary]),
+      ...content.positions.flatMap((p) => [p.stance, p.summary]),
+      ...content.divergences.map((d) => d.rationale),
+      ...content.issues.map((i) => i.summary),
+      ...content.actors.map((a) => a.description),
+    ];
+    expect(ownWords.filter((t) => /\bwithdrew\b|\bwithdrawn\b|\bpulled\b|drawdown/i.test(t))).toEqual([]);
+    for (const issue of ["us-force-posture", "red-sea-houthis"]) {
+      expect(position(GAPS, "us", issue).summary).toMatch(/decided to withdraw/);
+    }
+  });
+
+  it("attributes the al-Golani meeting's place to the article", () => {
+    const ownWords = [
+      ...content.events.flatMap((e) => [e.title, e.summary]),
+      ...content.positions.flatMap((p) => [p.stance, p.summary]),
+      ...content.issues.map((i) => i.summary),
+      ...content.actors.map((a) => a.description),
+    ];
+    expect(ownWords.filter((t) => /in Syria/.test(t) && !/article/.test(t))).toEqual([]);
+  });
+
+  it("rates in the text's words and marks our judgement as ours", () => {
+    expect(rating(GAPS, "syria-al-golani")).toMatchObject({
+      by: "editorial",
+      rationale: expect.stringMatching(/^Our reading/),
+    });
+    const board = rating(SOUFAN, "board-of-peace").rationale;
+    expect(board).toMatch(/some reservations/);
+    expect(board).not.toMatch(/objected/);
+    const disarmament = rating(SOUFAN, "gaza-peace-plan-disarmament").rationale;
+    expect(disarmament).toMatch(/might not implement/);
+    expect(disarmament).not.toMatch(/enforce/);
+  });
+});
+
+describe("actors and perspective", () => {
+  it("has the Axis of Resistance as an actor and records Shira Efron's affiliation", () => {
+    expect(content.actors.find((a) => a.slug === "axis-of-resistance")?.kind).toBe("armed-group");
+    expect(content.actors.find((a) => a.slug === "shira-efron")?.affiliation).toBe("rand-corporation");
+  });
+
+  it("states each source's perspective with a basis", () => {
+    const perspective = new Map(content.articles.map((a) => [a.slug, a.perspective]));
+    expect(perspective.get(GAPS)!.text).toMatch(/sympathetic to the Israeli government/);
+    expect(perspective.get(SOUFAN)!.text).toMatch(/US think tank/);
+    expect(content.articles.every((a) => a.perspective.basis.length > 40)).toBe(true);
+  });
+});

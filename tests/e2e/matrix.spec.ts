@@ -85,7 +85,7 @@ test("a cell's link carries its full name, and an arrow marks a change of level"
   ).toBeVisible();
   const later = cell(page, "us-iran-nuclear-diplomacy", "us-israel-diverge-regional-files").getByRole("link");
   await expect(later).toHaveAccessibleName(
-    /^US–Iran nuclear diplomacy, 17 Feb 2026: partial, closer than in June 2025; US: /,
+    /^US–Iran nuclear diplomacy, 18 Feb 2026: partial, closer than in June 2025; US: /,
   );
   await expect(later.locator("[data-change=closer]")).toBeVisible();
 });

@@ -21,6 +21,8 @@ export const articlesResponse = z.strictObject({
       title: z.string(),
       publisher: z.string().nullable(),
       published: z.strictObject({ date: isoDay, precision: z.enum(PRECISIONS), basis: z.string() }),
+      /** The source's standpoint in one neutral line (`text`) and the reason we describe it so (`basis`). */
+      perspective: z.strictObject({ text: z.string(), basis: z.string() }),
       /** Number of paragraphs; the text itself is at /articles/<slug>. */
       paragraphs: z.number().int().nonnegative(),
     }),

@@ -10,6 +10,19 @@ const text = z.string().trim().min(1, "must not be empty");
 /** YAML reads `2025` as a number; dates are always compared as text. */
 const writtenDate = z.preprocess((v) => (typeof v === "number" ? String(v) : v), z.string());
 
+/**
+ * What bounds a date on one side (content/README.md, "Dates"): `published` (the article's publication), another
+ * event by slug, or a reason in words when it is neither.
+ */
+const dateBound = z.union([
+  z.literal("published"),
+  z.strictObject({ event: slug }),
+  z.strictObject({ note: text }),
+]);
+const dateBounds = z.strictObject({ after: dateBound, before: dateBound });
+/** The part of a date that comes from outside the text: a well-known calendar fact, named. */
+const outside = text.optional();
+
 export const frontmatterSchema = z.strictObject({
   title: text,
   publisher: text.nullable().default(null),
@@ -24,7 +37,11 @@ export const frontmatterSchema = z.strictObject({
     end: writtenDate.optional(),
     precision: z.enum(PRECISIONS),
     basis: text,
+    outside,
+    bounds: dateBounds.optional(),
   }),
+  /** Whose standpoint the source writes from, in one neutral line, and why we say so. */
+  perspective: z.strictObject({ text, basis: text }),
   notes: text.optional(),
 });
 
@@ -65,6 +82,8 @@ const dateSchema = z.strictObject({
   precision: z.enum(PRECISIONS).optional(),
   circa: z.boolean().default(false),
   basis: text,
+  outside,
+  bounds: dateBounds.optional(),
 });
 
 const EVENT_DEFINITION_FIELDS = ["title", "summary", "claim", "date", "actors", "issues"] as const;
@@ -156,3 +175,5 @@ export type EventDefinition = Extract<EventEntry, { kind: "definition" }>;
 export type PositionEntry = z.infer<typeof positionSchema>;
 export type DivergenceEntry = z.infer<typeof divergenceSchema>;
 export type EvidenceEntry = EventEntry["evidence"][number];
+export type DateBound = z.infer<typeof dateBound>;
+export type DateBounds = z.infer<typeof dateBounds>;

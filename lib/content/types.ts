@@ -21,6 +21,8 @@ export interface ResolvedArticle {
   url: string | null;
   kind: ArticleKind;
   published: { start: string; end: string; precision: Precision; stated: string | null; basis: string };
+  /** The source's standpoint in one neutral line, with the reason we describe it so. */
+  perspective: { text: string; basis: string };
   notes: string | null;
   /** 1-based order by publication date. */
   rank: number;

@@ -121,6 +121,8 @@ export function toArticleSummary(
     url: string | null;
     kind: string;
     notes: string | null;
+    perspectiveText: string;
+    perspectiveBasis: string;
     _count: { paragraphs: number };
   },
 ): ArticleSummary {
@@ -129,6 +131,7 @@ export function toArticleSummary(
     url: row.url,
     kind: row.kind as ArticleKind,
     notes: row.notes,
+    perspective: { text: row.perspectiveText, basis: row.perspectiveBasis },
     paragraphCount: row._count.paragraphs,
   };
 }

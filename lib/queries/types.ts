@@ -24,6 +24,8 @@ export interface ArticleSummary extends ArticleRef {
   url: string | null;
   kind: ArticleKind;
   notes: string | null;
+  /** The source's standpoint in one neutral line, and why we describe it so. */
+  perspective: { text: string; basis: string };
   paragraphCount: number;
 }
 

@@ -80,13 +80,13 @@ test("a cell's link carries its full name, and an arrow marks a change of level"
   await page.goto("/matrix");
   await expect(
     page.getByRole("link", {
-      name: "US–Iran nuclear diplomacy, June 2025: divergent; US: Open to direct talks; Israel: Expected a firm line, not talks",
+      name: "US–Iran nuclear diplomacy, June 2025: divergent; US: Open to direct talks; Israel: Expected US backing for military readiness",
       exact: true,
     }),
   ).toBeVisible();
   const later = cell(page, "us-iran-nuclear-diplomacy", "us-israel-diverge-regional-files").getByRole("link");
   await expect(later).toHaveAccessibleName(
-    /^US–Iran nuclear diplomacy, 17 Feb 2026: partial, closer than in June 2025; US: /,
+    /^US–Iran nuclear diplomacy, 18 Feb 2026: partial, closer than in June 2025; US: /,
   );
   await expect(later.locator("[data-change=closer]")).toBeVisible();
 });
@@ -231,7 +231,7 @@ test("any two actors: a pair without ratings says so, and the reverse pair is th
   await page.goto("/matrix?a=israel&b=us");
   const flipped = cell(page, "us-iran-nuclear-diplomacy", "policy-gaps-emerge").getByRole("link");
   await expect(flipped).toHaveAccessibleName(
-    /June 2025: divergent; Israel: Expected a firm line, not talks; US: Open/,
+    /June 2025: divergent; Israel: Expected US backing for military readiness; US: Open/,
   );
 });
 

@@ -104,6 +104,15 @@ describe("lib/queries over a built database", () => {
     expect(facets.actors.every((a) => a.count > 0)).toBe(true);
   });
 
+  it("lists every article with the perspective its frontmatter states", async () => {
+    const articles = await q.articles.listArticles();
+    expect(articles.map((a) => [a.slug, a.perspective.text])).toEqual([
+      ["spring-brief", "A fictional institute's analysis, written for the tests."],
+      ["winter-brief", "A fictional news report with no stated standpoint."],
+    ]);
+    expect(articles[0]!.perspective.basis).toBe("Fixture article; its standpoint is invented for the tests.");
+  });
+
   it("reads an article with its paragraphs and the annotated spans in them", async () => {
     const article = await q.articles.getArticleBySlug("winter-brief");
     expect(article!.paragraphCount).toBe(2);

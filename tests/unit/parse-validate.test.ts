@@ -122,7 +122,7 @@ describe("validate", () => {
 
   it("reads a bare year in frontmatter as a date", () => {
     const result = check(
-      "title: T\nkind: news\npublished:\n  date: 2025\n  precision: year\n  basis: b\n",
+      "title: T\nkind: news\npublished:\n  date: 2025\n  precision: year\n  basis: b\nperspective:\n  text: t\n  basis: b\n",
       frontmatterSchema,
     );
     expect(result).toMatchObject({ ok: true, value: { published: { date: "2025" } } });

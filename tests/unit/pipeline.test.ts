@@ -42,10 +42,28 @@ describe("runPipeline on valid content", () => {
     const winter = content.articles.find((a) => a.slug === "winter-brief")!;
     expect(winter.paragraphs[1]!.text.slice(quote.start, quote.end)).toBe(quote.quote);
     expect(content.divergences[0]).toMatchObject({ a: "us", b: "israel", level: "divergent" });
+    expect(winter.perspective).toEqual({
+      text: "A fictional news report with no stated standpoint.",
+      basis: "Fixture article; no publisher is shown.",
+    });
   });
 });
 
 describe("runPipeline on broken content", () => {
+  it("requires every article to state its perspective, with a basis", async () => {
+    const ARTICLE = "articles/winter-brief.md";
+    const missing = await errorsAfter(
+      ARTICLE,
+      "perspective:\n  text: A fictional news report with no stated standpoint.\n  basis: Fixture article; no publisher is shown.\n",
+      "",
+    );
+    expect(missing).toContain(`tests/fixtures/content/${ARTICLE}:2: missing field "perspective"`);
+    const noBasis = await errorsAfter(ARTICLE, "  basis: Fixture article; no publisher is shown.\n", "");
+    expect(noBasis).toContain(
+      `tests/fixtures/content/${ARTICLE}:${lineOf(ARTICLE, "text: A fictional news")}: missing field "perspective.basis"`,
+    );
+  });
+
   it("names file and line for a quote that is not in the article", async () => {
     const errors = await errorsAfter(
       WINTER,

@@ -23,6 +23,7 @@ export function resolveArticles(articles: ValidatedArticle[], report: Report): R
     published: resolvePublished(frontmatter.published, (path, message) =>
       report(loc, ["published", ...path], message),
     ),
+    perspective: frontmatter.perspective,
     notes: frontmatter.notes ?? null,
     rank: 0,
     paragraphs: blocks.map(({ n, kind, level, source, text }) => ({ n, kind, level, source, text })),

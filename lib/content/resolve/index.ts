@@ -1,5 +1,6 @@
 import type { ContentProblem } from "../errors";
 import type { LocatedYaml, Path } from "../parse";
+import { checkDatePolicy } from "../date-policy";
 import { quoteFinder } from "../quotes";
 import type { ActorsFile, IssuesFile } from "../schema";
 import type { ResolvedContent } from "../types";
@@ -68,6 +69,7 @@ export function resolveContent(input: ValidatedContent): {
   const events = resolveEvents(of("events"), unchecked, refs, report);
   const positions = resolvePositions(of("positions"), refs, report);
   const divergences = resolveDivergences(of("divergence"), refs, report);
+  problems.push(...checkDatePolicy(input, { articles, events }));
   return { content: { articles, actors, issues, events, positions, divergences }, problems };
 }
 

@@ -28,7 +28,7 @@ export interface ServerOptions {
 const running = new Set<RunningServer>();
 
 /** A port nothing listens on now, chosen by the system. */
-function freePort(): Promise<number> {
+export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const probe = createServer();
     probe.once("error", reject);

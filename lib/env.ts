@@ -26,9 +26,22 @@ const setting = <S extends z.ZodType>(schema: S) =>
 
 const port = z.coerce.number().int().min(1).max(65_535);
 
+/** Which store a database URL names: `file:` is the embedded SQLite default, `postgres(ql)://` a PostgreSQL server. */
+export type Store = "sqlite" | "postgresql";
+const PG_URL = /^postgres(ql)?:\/\//;
+export const storeOf = (url: string): Store => (PG_URL.test(url) ? "postgresql" : "sqlite");
+
 const appSchema = z.object({
-  /** The SQLite database to read (and for db:build, to write) instead of the default files: `file:<path>`. */
-  DATABASE_URL: setting(z.string().optional()),
+  /**
+   * The database to read (and for db:build, to write) instead of the default files: `file:<path>` for SQLite, or
+   * `postgresql://user@host:port/db` for PostgreSQL (the app connects as a role that can only read).
+   */
+  DATABASE_URL: setting(
+    z
+      .string()
+      .refine((url) => url.startsWith("file:") || PG_URL.test(url), "must start with file: or postgresql://")
+      .optional(),
+  ),
   /** Where the app build lives; the benchmark and the hostile build use their own. */
   NEXT_DIST_DIR: setting(z.string().default(".next")),
   /** The public origin, for canonical URLs, Open Graph and the sitemap. */
@@ -51,6 +64,15 @@ const toolSchema = appSchema.extend({
   FUZZ_REQUESTS: setting(z.coerce.number().int().positive().default(2400)),
   FUZZ_SEED: setting(z.coerce.number().int().default(20261122)),
   CI: setting(z.string().optional()).transform(Boolean),
+  /** PostgreSQL: the role db:build grants read access to each new build; the app connects as it. */
+  PG_READER_ROLE: setting(
+    z
+      .string()
+      .regex(/^[a-z_][a-z0-9_]*$/)
+      .default("faultlines_reader"),
+  ),
+  /** PostgreSQL: how many finished builds db:build keeps (the serving one and the ones before it). */
+  PG_KEEP_BUILDS: setting(z.coerce.number().int().min(1).default(3)),
 });
 
 export type AppEnv = z.infer<typeof appSchema>;
@@ -87,7 +109,15 @@ function databaseFile(url: string): string {
   return path.resolve(url.slice("file:".length));
 }
 
-/** The database `db:build` writes and the one the server reads (the same file when DATABASE_URL is set). */
+/** The PostgreSQL URL DATABASE_URL names, or null on the SQLite default. */
+export function postgresUrl(env: AppEnv = appEnv()): string | null {
+  return env.DATABASE_URL && storeOf(env.DATABASE_URL) === "postgresql" ? env.DATABASE_URL : null;
+}
+
+/**
+ * The database `db:build` writes and the one the server reads (the same file when DATABASE_URL is set). On
+ * PostgreSQL there are no files: db:build writes a new schema and switches the serving pointer (lib/db-pg.ts).
+ */
 export function databaseFiles(env: AppEnv = appEnv()): { built: string; serving: string } {
   if (env.DATABASE_URL) {
     const file = databaseFile(env.DATABASE_URL);

@@ -1,6 +1,8 @@
-// npm run db:build [-- --content <dir>] [-- --db <file>]
-// Builds a new database from content/ into a temporary file beside the target and renames it over the target only
-// when everything succeeded: a failed build leaves the previous database byte-for-byte as it was.
+// npm run db:build [-- --content <dir>] [-- --db <file or postgresql:// URL>]
+// SQLite: builds a new database from content/ into a temporary file beside the target and renames it over the
+// target only when everything succeeded: a failed build leaves the previous database byte-for-byte as it was.
+// PostgreSQL (DATABASE_URL or --db postgresql://…, as a role that may create schemas): loads into a new schema and
+// switches the serving pointer to it in one transaction (scripts/lib/pg-build.ts).
 import { existsSync, mkdirSync, renameSync, rmSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
@@ -8,9 +10,10 @@ import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaClient } from "../generated/prisma/client";
 import { checkContentDir, formatProblem } from "../lib/content";
 import { loadContent } from "../lib/content/load";
-import { databaseFiles } from "../lib/env";
+import { databaseFiles, postgresUrl, storeOf, toolEnv } from "../lib/env";
 import { databaseInputs } from "./lib/fingerprint";
 import { applyMigrations } from "./lib/migrate";
+import { buildIntoPostgres } from "./lib/pg-build";
 
 const { values } = parseArgs({
   options: {
@@ -20,7 +23,8 @@ const { values } = parseArgs({
   },
 });
 const contentDir = values.content!;
-const target = path.resolve(values.db ?? databaseFiles().built);
+const pgUrl = values.db ? (storeOf(values.db) === "postgresql" ? values.db : null) : postgresUrl();
+const target = pgUrl ?? path.resolve(values.db ?? databaseFiles().built);
 const log = (line: string) => values.quiet || console.log(line);
 
 const started = performance.now();
@@ -29,27 +33,12 @@ if (!result.ok) {
   for (const problem of result.problems) console.error(formatProblem(problem));
   console.error(
     `\n${result.problems.length} error${result.problems.length === 1 ? "" : "s"} in ${contentDir}/; ` +
-      `${existsSync(target) ? "the previous database is unchanged" : "no database was written"}.`,
+      `${pgUrl || existsSync(target) ? "the previous database is unchanged" : "no database was written"}.`,
   );
   process.exit(1);
 }
 
-mkdirSync(path.dirname(target), { recursive: true });
-const temp = path.join(path.dirname(target), `.build-${process.pid}-${path.basename(target)}`);
-rmSync(temp, { force: true });
-let prisma: PrismaClient | undefined;
-try {
-  await applyMigrations(`file:${temp}`);
-  prisma = new PrismaClient({ adapter: new PrismaBetterSqlite3({ url: `file:${temp}` }) });
-  const counts = await loadContent(prisma, result.content, {
-    inputs: databaseInputs(contentDir),
-    builtAt: new Date().toISOString(),
-  });
-  await prisma.$disconnect();
-  prisma = undefined;
-  renameSync(temp, target);
-  const ms = Math.round(performance.now() - started);
-  log(`Built ${path.relative(process.cwd(), target)} from ${contentDir}/ in ${ms} ms:`);
+const printCounts = (counts: Awaited<ReturnType<typeof loadContent>>) =>
   log(
     [
       `  articles    ${counts.articles} (${counts.paragraphs} paragraphs)`,
@@ -61,6 +50,43 @@ try {
       `  quotes      ${counts.quotes}`,
     ].join("\n"),
   );
+const meta = () => ({ inputs: databaseInputs(contentDir), builtAt: new Date().toISOString() });
+
+if (pgUrl) {
+  const env = toolEnv();
+  try {
+    const built = await buildIntoPostgres(pgUrl, {
+      readerRole: env.PG_READER_ROLE,
+      keep: env.PG_KEEP_BUILDS,
+      load: (prisma) => loadContent(prisma, result.content, meta()),
+    });
+    const ms = Math.round(performance.now() - started);
+    log(`Built PostgreSQL schema ${built.schema} from ${contentDir}/ in ${ms} ms, now serving:`);
+    printCounts(built.counts);
+    if (built.dropped.length) log(`  dropped old builds: ${built.dropped.join(", ")}`);
+    process.exit(0);
+  } catch (error) {
+    console.error(
+      `db:build failed; the previous database is unchanged.\n${error instanceof Error ? error.stack : error}`,
+    );
+    process.exit(1);
+  }
+}
+
+mkdirSync(path.dirname(target), { recursive: true });
+const temp = path.join(path.dirname(target), `.build-${process.pid}-${path.basename(target)}`);
+rmSync(temp, { force: true });
+let prisma: PrismaClient | undefined;
+try {
+  await applyMigrations(`file:${temp}`);
+  prisma = new PrismaClient({ adapter: new PrismaBetterSqlite3({ url: `file:${temp}` }) });
+  const counts = await loadContent(prisma, result.content, meta());
+  await prisma.$disconnect();
+  prisma = undefined;
+  renameSync(temp, target);
+  const ms = Math.round(performance.now() - started);
+  log(`Built ${path.relative(process.cwd(), target)} from ${contentDir}/ in ${ms} ms:`);
+  printCounts(counts);
 } catch (error) {
   await prisma?.$disconnect().catch(() => {});
   rmSync(temp, { force: true });

@@ -13,14 +13,13 @@ import {
 import * as wasmBindings from "@prisma/schema-engine-wasm/schema_engine_bg";
 import type { MigrationList, SchemaEngine } from "@prisma/schema-engine-wasm/schema_engine_bg";
 import pg from "pg";
+import { storeOf, type Store } from "../../lib/env";
 import { PG_MIGRATIONS, PG_SCHEMA, SQLITE_SCHEMA } from "./pg-schema";
 
-export type Store = "sqlite" | "postgresql";
 const STORES = {
   sqlite: { schemaPath: SQLITE_SCHEMA, migrationsDir: path.resolve("prisma/migrations") },
   postgresql: { schemaPath: PG_SCHEMA, migrationsDir: path.resolve(PG_MIGRATIONS) },
 } as const;
-export const storeOf = (url: string): Store => (/^postgres(ql)?:/.test(url) ? "postgresql" : "sqlite");
 
 const LOCK_FILE = "migration_lock.toml";
 const MIGRATION_FILE = "migration.sql";

@@ -5,6 +5,7 @@ import { execFileSync, spawnSync } from "node:child_process";
 import { chmodSync, chownSync, existsSync, mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import pg from "pg";
 import { freePort } from "./server";
 
 export interface PgCluster {
@@ -15,6 +16,8 @@ export interface PgCluster {
   /** A URL for any database of the cluster, as the superuser. */
   urlFor(database: string, user?: string): string;
   port: number;
+  /** Creates (or recreates) a database owned by faultlines_owner; returns its owner and reader URLs. */
+  createDatabase(name: string): Promise<{ ownerUrl: string; readerUrl: string }>;
   stop(): void;
 }
 
@@ -41,15 +44,15 @@ export async function startPgCluster(): Promise<PgCluster> {
     chownSync(dir, Number(ids), Number(gid));
   }
   chmodSync(dir, 0o700);
-  const pg = (tool: string, args: string[]) => {
+  const pgTool = (tool: string, args: string[]) => {
     const [cmd, ...rest] = [...user, path.join(bin, tool), ...args];
     const result = spawnSync(cmd!, rest, { encoding: "utf8" });
     if (result.status !== 0) throw new Error(`${tool} failed:\n${result.stderr}${result.stdout}`);
   };
   const data = path.join(dir, "data");
-  pg("initdb", ["-D", data, "-U", "postgres", "--auth=trust", "-E", "UTF8", "--locale=C.UTF-8"]);
+  pgTool("initdb", ["-D", data, "-U", "postgres", "--auth=trust", "-E", "UTF8", "--locale=C.UTF-8"]);
   const port = await freePort();
-  pg("pg_ctl", [
+  pgTool("pg_ctl", [
     "-D",
     data,
     "-l",
@@ -70,24 +73,24 @@ export async function startPgCluster(): Promise<PgCluster> {
   process.once("exit", stop);
   const urlFor = (database: string, role = "postgres") =>
     `postgresql://${role}@127.0.0.1:${port}/${database}`;
-  const pgMod = await import("pg");
-  const client = new pgMod.default.Client({ connectionString: urlFor("postgres") });
-  await client.connect();
-  try {
-    // The two roles a team runs with: one that builds, one the app reads as (README, "Running for a team").
-    await client.query("CREATE ROLE faultlines_owner LOGIN");
-    await client.query("CREATE ROLE faultlines_reader LOGIN");
-    await client.query(
-      "CREATE DATABASE faultlines OWNER faultlines_owner TEMPLATE template0 LOCALE 'C.UTF-8'",
-    );
-  } finally {
-    await client.end();
-  }
-  return {
-    ownerUrl: urlFor("faultlines", "faultlines_owner"),
-    readerUrl: urlFor("faultlines", "faultlines_reader"),
-    urlFor,
-    port,
-    stop,
+  const asSuperuser = async (...statements: string[]) => {
+    const client = new pg.Client({ connectionString: urlFor("postgres") });
+    await client.connect();
+    try {
+      for (const sql of statements) await client.query(sql);
+    } finally {
+      await client.end();
+    }
   };
+  const createDatabase = async (name: string) => {
+    await asSuperuser(
+      `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`,
+      `CREATE DATABASE ${name} OWNER faultlines_owner TEMPLATE template0 LOCALE 'C.UTF-8'`,
+    );
+    return { ownerUrl: urlFor(name, "faultlines_owner"), readerUrl: urlFor(name, "faultlines_reader") };
+  };
+  // The two roles a team runs with: one that builds, one the app reads as (README, "Running for a team").
+  await asSuperuser("CREATE ROLE faultlines_owner LOGIN", "CREATE ROLE faultlines_reader LOGIN");
+  const { ownerUrl, readerUrl } = await createDatabase("faultlines");
+  return { ownerUrl, readerUrl, urlFor, port, createDatabase, stop };
 }

@@ -6,6 +6,7 @@
 //
 //   corpus      writes a synthetic content folder (actors, issues, articles and annotations whose quotes resolve)
 //   db-build    builds it with the real `scripts/db-build.ts` into a scratch database
+//   postgres    builds it into a throwaway PostgreSQL cluster; query-layer median and p95 on both stores, and ratios
 //   timeline    serves the existing app build (`next start`, loopback only) over that database and times requests
 //   load        loads the real app (its own database) with autocannon on five routes: req/s, p50/p99, errors, memory
 //   budget      first-load JavaScript and HTML bytes per route, as Chromium receives them
@@ -23,10 +24,11 @@ import { BUDGET, type Context, type Options, type Row, type Section } from "./be
 import { corpus } from "./bench/corpus";
 import { dbBuild } from "./bench/db-build";
 import { lighthouse } from "./bench/lighthouse";
+import { postgres } from "./bench/postgres";
 import { load } from "./bench/load";
 import { timeline } from "./bench/timeline";
 
-const SECTIONS: Section[] = [corpus, dbBuild, timeline, load, budget, lighthouse];
+const SECTIONS: Section[] = [corpus, dbBuild, postgres, timeline, load, budget, lighthouse];
 
 /** The whole run stops itself after this long. */
 const DEADLINE_MS = 20 * 60_000;
@@ -73,7 +75,9 @@ function printTable(rows: Row[]) {
       ? `${row.value.toLocaleString("en")} B`
       : row.unit === "count" || row.unit === "score"
         ? row.value.toLocaleString("en")
-        : `${row.value.toFixed(1)} ${row.unit}`;
+        : row.unit === "ratio"
+          ? `${row.value.toFixed(2)}×`
+          : `${row.value.toFixed(1)} ${row.unit}`;
   const cells = rows.map((r) => [r.section, r.measure, format(r), r.flag ? "over budget" : ""]);
   const header = ["section", "measure", "value", ""];
   const widths = header.map((h, i) => Math.max(h.length, ...cells.map((c) => c[i]!.length)));

@@ -30,7 +30,7 @@ export interface Row {
   section: string;
   measure: string;
   value: number;
-  unit: "ms" | "bytes" | "count" | "s" | "req/s" | "score" | "MB";
+  unit: "ms" | "bytes" | "count" | "s" | "req/s" | "score" | "MB" | "ratio";
   /** Over budget. */
   flag?: boolean;
 }
@@ -65,5 +65,12 @@ export function add(
   unit: Row["unit"],
   flag = false,
 ): void {
-  ctx.rows.push({ section, measure, value: Math.round(value * 10) / 10, unit, ...(flag ? { flag } : {}) });
+  const precision = unit === "ratio" ? 100 : 10;
+  ctx.rows.push({
+    section,
+    measure,
+    value: Math.round(value * precision) / precision,
+    unit,
+    ...(flag ? { flag } : {}),
+  });
 }

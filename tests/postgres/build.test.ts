@@ -1,7 +1,10 @@
 import { spawn } from "node:child_process";
-import { rmSync } from "node:fs";
+import { mkdirSync, rmSync } from "node:fs";
+import path from "node:path";
+import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { dbBuildArgs } from "../../scripts/lib/run";
+import { runDbBuild, TMP_DIR } from "../support/db-build";
 import { brokenCopy, FIXTURE_DIR } from "../support/fixtures";
 import { freshDatabase, pgDbBuild, type TestDatabase } from "../support/pg";
 
@@ -105,6 +108,21 @@ describe("the app's database role", () => {
     );
     await expect(app.prisma.issue.deleteMany({})).rejects.toThrow(/read-only|permission denied/i);
     expect(await app.prisma.issue.count()).toBe(2);
+  });
+
+  it("gives the same snapshot id as a SQLite build of the same content", async () => {
+    const { snapshotId } = await import("@/lib/queries/snapshot");
+    const file = path.join(TMP_DIR, "pg-snapshot.db");
+    mkdirSync(TMP_DIR, { recursive: true });
+    expect(runDbBuild(FIXTURE_DIR, file).status).toBe(0);
+    const sqlite = new Database(file, { readonly: true });
+    const { value } = sqlite.prepare("SELECT value FROM Meta WHERE key = 'inputs'").get() as {
+      value: string;
+    };
+    sqlite.close();
+    rmSync(file, { force: true });
+    expect(await snapshotId()).toBe(value);
+    expect(value).toMatch(/^[0-9a-f]{16,}$/);
   });
 
   it("as the bare role, without the app's read-only sessions, still cannot write, create or switch", async () => {

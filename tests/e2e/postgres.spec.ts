@@ -69,7 +69,10 @@ for (const corpus of ["real", "synthetic"] as const) {
         const built = dbBuild(content, target);
         expect(built.status, built.stderr).toBe(0);
       }
-      const [sqlite, postgres] = await Promise.all([serve(envFor({ db: file }).DATABASE_URL!), serve(readerUrl)]);
+      const [sqlite, postgres] = await Promise.all([
+        serve(envFor({ db: file }).DATABASE_URL!),
+        serve(readerUrl),
+      ]);
       const diff = responseDiff(sqlite.base, postgres.base, corpus);
       expect(diff.report).toMatch(/URLs compared/);
       expect(diff.compared).toBeGreaterThanOrEqual(200);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { appDatabaseUrl, appEnv, databaseFiles, envFor, toolEnv } from "@/lib/env";
+import { appDatabaseUrl, appEnv, databaseFiles, envFor, postgresUrl, storeOf, toolEnv } from "@/lib/env";
 
 describe("appEnv and toolEnv", () => {
   it("fills the defaults, and an empty variable counts as unset", () => {
@@ -33,5 +33,18 @@ describe("database paths", () => {
     expect(built).toBe(serving);
     expect(built.endsWith("tests/.tmp/x.db")).toBe(true);
     expect(databaseFiles(appEnv({})).serving.endsWith("prisma/serving.db")).toBe(true);
+  });
+});
+
+describe("storeOf and postgresUrl", () => {
+  it("picks the store from DATABASE_URL: file: is SQLite, postgres(ql):// is PostgreSQL, anything else stops", () => {
+    expect(storeOf("file:./prisma/faultlines.db")).toBe("sqlite");
+    expect(storeOf("postgresql://reader@db:5432/faultlines")).toBe("postgresql");
+    expect(storeOf("postgres://reader@db/faultlines")).toBe("postgresql");
+    expect(postgresUrl(appEnv({}))).toBeNull();
+    expect(postgresUrl(appEnv({ DATABASE_URL: "file:x.db" }))).toBeNull();
+    expect(postgresUrl(appEnv({ DATABASE_URL: "postgresql://r@h/d" }))).toBe("postgresql://r@h/d");
+    expect(() => appEnv({ DATABASE_URL: "mysql://r@h/d" })).toThrow(/DATABASE_URL/);
+    expect(() => toolEnv({ PG_KEEP_BUILDS: "0" })).toThrow(/PG_KEEP_BUILDS/);
   });
 });

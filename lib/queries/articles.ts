@@ -11,8 +11,6 @@ const summarySelect = {
   url: true,
   kind: true,
   notes: true,
-  perspectiveText: true,
-  perspectiveBasis: true,
   _count: { select: { paragraphs: true } },
 } as const;
 

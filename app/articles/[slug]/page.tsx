@@ -72,6 +72,16 @@ export default async function ArticlePage({ params }: PageProps<"/articles/[slug
               </details>
             </dd>
           </div>
+          <div>
+            <dt>Perspective</dt>
+            <dd>
+              {article.perspective.text}
+              <details className={styles.basis}>
+                <summary>Why we describe it so</summary>
+                <p>{article.perspective.basis}</p>
+              </details>
+            </dd>
+          </div>
           {article.url && (
             <div>
               <dt>Original</dt>

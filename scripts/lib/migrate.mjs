@@ -5,12 +5,13 @@ import path from "node:path";
 import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
 import { bindMigrationAwareSqlAdapterFactory } from "@prisma/driver-adapter-utils";
 import * as wasmBindings from "@prisma/schema-engine-wasm/schema_engine_bg";
+import { EXTERNAL_TABLES } from "../../prisma/external-tables.mjs";
 
 const SCHEMA_PATH = "prisma/schema.prisma";
 const MIGRATIONS_DIR = path.resolve("prisma/migrations");
 const LOCK_FILE = "migration_lock.toml";
 const MIGRATION_FILE = "migration.sql";
-const FILTERS = { externalTables: [], externalEnums: [] };
+const FILTERS = { externalTables: EXTERNAL_TABLES, externalEnums: [] };
 
 let wasmReady;
 async function initWasm() {
@@ -131,6 +132,8 @@ async function writeMigration(engine, schemaFiles, name) {
     );
   }
   const list = await listMigrations();
+  // Numbered after the highest existing number, not the count: branches add migrations out of order.
+  const last = Math.max(0, ...list.migrationDirectories.map((d) => Number.parseInt(d.path, 10) || 0));
   const diff = await engine.diff({
     from: { tag: "migrations", ...list },
     to: { tag: "schemaDatamodel", files: schemaFiles },
@@ -139,10 +142,7 @@ async function writeMigration(engine, schemaFiles, name) {
     filters: FILTERS,
   });
   if (diff.exitCode !== 2) return null;
-  const dir = path.join(
-    MIGRATIONS_DIR,
-    `${String(list.migrationDirectories.length + 1).padStart(4, "0")}_${name}`,
-  );
+  const dir = path.join(MIGRATIONS_DIR, `${String(last + 1).padStart(4, "0")}_${name}`);
   await mkdir(dir, { recursive: true });
   await writeFile(path.join(dir, MIGRATION_FILE), diff.stdout);
   return path.relative(process.cwd(), path.join(dir, MIGRATION_FILE));

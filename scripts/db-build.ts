@@ -61,6 +61,7 @@ try {
       `  positions   ${counts.positions}`,
       `  divergence  ${counts.divergences} ratings`,
       `  quotes      ${counts.quotes}`,
+      `  search      ${counts.searchDocuments} documents indexed`,
     ].join("\n"),
   );
 } catch (error) {

@@ -27,10 +27,10 @@ function hashFiles(targets, skip = () => false) {
 
 const isTestOrHidden = (name) => name.startsWith(".") || /\.test\.tsx?$/.test(name);
 
-/** Everything the database is built from: the content, the migrations and the pipeline code. */
+/** Everything the database is built from: the content, the migrations and the pipeline code (search index too). */
 export function databaseInputs(contentDir = "content") {
   return hashFiles(
-    [contentDir, "prisma/migrations", "prisma/schema.prisma", "lib/content", "lib/dates.ts"],
+    [contentDir, "prisma/migrations", "prisma/schema.prisma", "lib/content", "lib/dates.ts", "lib/search"],
     isTestOrHidden,
   );
 }

@@ -209,8 +209,6 @@ export function searchDocuments(content: ResolvedContent): {
         involved: indexableText(names([d.a, d.b])),
         issue: d.issue,
         article: d.article,
-        // The pair, for the link to its matrix cell.
-        actor: `${d.a}:${d.b}`,
       },
       [d.a, d.b],
       [d.article],

@@ -7,7 +7,7 @@ import type { Precision } from "@/lib/dates";
 import { DEFAULT_PAGE_SIZE, matrixHref, timelineHref } from "@/lib/url-state";
 import { positionAnchor } from "@/components/issue/position-card";
 import { SEARCH_KINDS, type SearchKind } from "./kinds";
-import { parseMarked, prefixMarked, type Marked } from "./marks";
+import { parseMarked, prefixMarked, withoutLoneFunctionWords, type Marked } from "./marks";
 import { parseQuery, type ParsedQuery } from "./query";
 import { sqliteStore } from "./sqlite";
 import type { StoreHit } from "./store";
@@ -107,8 +107,8 @@ function toHit(hit: StoreHit, timeline: Map<string, number>, dates: Map<string, 
     kind: hit.kind,
     slug: hit.key,
     title: hit.label,
-    heading,
-    snippet,
+    heading: withoutLoneFunctionWords(heading),
+    snippet: withoutLoneFunctionWords(snippet),
     url: urlOf(hit, timeline),
     issue: hit.issue,
     article: hit.article,

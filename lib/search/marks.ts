@@ -32,6 +32,32 @@ export function parseMarked(raw: string): Marked {
   return { text, marks };
 }
 
+// Words too common to be worth a highlight on their own: with no stopwords in the index, “of” in “Board of Peace”
+// matches every “of” in a snippet. Kept when they are all that matched, or inside a longer highlight.
+const FUNCTION_WORDS = new Set([
+  "a",
+  "an",
+  "and",
+  "as",
+  "at",
+  "by",
+  "for",
+  "in",
+  "is",
+  "it",
+  "of",
+  "on",
+  "or",
+  "the",
+  "to",
+]);
+
+/** Drops highlights of lone function words when something else is highlighted too. */
+export function withoutLoneFunctionWords(marked: Marked): Marked {
+  const kept = marked.marks.filter(([s, e]) => !FUNCTION_WORDS.has(marked.text.slice(s, e).toLowerCase()));
+  return kept.length > 0 ? { text: marked.text, marks: kept } : marked;
+}
+
 /** The same text and marks, shifted right by `offset` characters of `prefix`. */
 export function prefixMarked(prefix: string, marked: Marked): Marked {
   return {

@@ -94,6 +94,8 @@ async function seedPaths(): Promise<{ pages: string[]; slugs: string[] }> {
     "/api/v1/events",
     "/api/v1/events.csv",
     "/api/v1/matrix",
+    "/search",
+    "/api/v1/search",
     `/issues/${issues[0]}`,
     `/issues/${issues[0]}/opengraph-image`,
     `/actors/${actors[0]}`,

@@ -1,0 +1,72 @@
+import { describe, expect, it } from "vitest";
+import { formatIssue, runPipeline, type ResolvedContent } from "@/lib/content";
+import { KIND_BOOST, searchDocuments } from "@/lib/search/documents";
+import { fixtureFiles } from "../support/fixtures";
+
+async function fixture(): Promise<ResolvedContent> {
+  const result = runPipeline(await fixtureFiles());
+  if (!result.ok) throw new Error(result.issues.map(formatIssue).join("\n"));
+  return result.content;
+}
+
+describe("searchDocuments", () => {
+  it("makes one document per issue, actor, event, position, rating and paragraph", async () => {
+    const content = await fixture();
+    const { documents } = searchDocuments(content);
+    const count = (kind: string) => documents.filter((d) => d.kind === kind).length;
+    expect(count("issue")).toBe(content.issues.length);
+    expect(count("actor")).toBe(content.actors.length);
+    expect(count("event")).toBe(content.events.length);
+    expect(count("position")).toBe(content.positions.length);
+    expect(count("rating")).toBe(content.divergences.length);
+    expect(count("passage")).toBe(content.articles.reduce((n, a) => n + a.paragraphs.length, 0));
+    expect(documents.map((d) => d.id)).toEqual(documents.map((_, i) => i + 1));
+    for (const d of documents) expect(d.boost).toBe(KIND_BOOST[d.kind]);
+  });
+
+  it("indexes an actor's aliases with it, and every name it answers to, folded", async () => {
+    const { documents } = searchDocuments(await fixture());
+    const israel = documents.find((d) => d.kind === "actor" && d.key === "israel")!;
+    expect(israel).toMatchObject({ title: "Israel", aliases: "Jerusalem", names: "|israel|jerusalem|" });
+    const us = documents.find((d) => d.kind === "actor" && d.key === "us")!;
+    // “The United States” folds to the same name as “United States”: listed once.
+    expect(us.names).toBe("|united states|washington|");
+  });
+
+  it("gives events and positions the names of the actors involved, and keys that locate them", async () => {
+    const { documents } = searchDocuments(await fixture());
+    const talks = documents.find((d) => d.kind === "event" && d.key === "talks-open")!;
+    expect(talks.involved).toBe("United States · Washington · The United States · Iran · Tehran");
+    const position = documents.find((d) => d.kind === "position" && d.actor === "israel")!;
+    expect(position.key).toBe(`${position.issue}:${position.article}:israel`);
+    expect(position.label.startsWith("Israel on ")).toBe(true);
+    expect(position.label.endsWith(position.title)).toBe(true);
+  });
+
+  it("narrows passages by the actors they name (case kept, longest name first) or are quoted for", async () => {
+    const { documents, facets } = searchDocuments(await fixture());
+    const facetsOf = (kind: string, key: string, facet: string) => {
+      const id = documents.find((d) => d.kind === kind && d.key === key)!.id;
+      return facets
+        .filter((f) => f.documentId === id && f.facet === facet)
+        .map((f) => f.slug)
+        .sort();
+    };
+    // “Washington opened direct talks with Tehran last month, and Jerusalem warned …”
+    expect(facetsOf("passage", "spring-brief:2", "actor")).toEqual(["iran", "israel", "us"]);
+    // “The United States kept its carrier …”: the alias, not “United States” inside it twice.
+    expect(facetsOf("passage", "spring-brief:4", "actor")).toEqual(["us"]);
+    expect(facetsOf("passage", "spring-brief:2", "article")).toEqual(["spring-brief"]);
+    // An event is found under every source that supports it.
+    expect(facetsOf("event", "talks-open", "article")).toEqual(["spring-brief", "winter-brief"]);
+    expect(facetsOf("actor", "israel", "actor")).toEqual(["israel"]);
+    expect(new Set(facets.map((f) => `${f.documentId}:${f.facet}:${f.slug}`)).size).toBe(facets.length);
+  });
+
+  it("strips control characters, so the highlight markers can never come from content", async () => {
+    const content = await fixture();
+    content.issues[0]!.summary = "before\u0002inside\u0003after\u0000";
+    const { documents } = searchDocuments(content);
+    expect(documents.find((d) => d.kind === "issue")!.body).toBe("before inside after ");
+  });
+});

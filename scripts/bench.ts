@@ -7,6 +7,7 @@
 //   corpus    writes a synthetic content folder (actors, issues, articles and annotations whose quotes resolve)
 //   db-build  builds it with the real `scripts/db-build.ts` into a scratch database
 //   timeline  serves the existing app build (`next start`, loopback only) over that database and times requests
+//   search    query-layer and /search timings over that database, and the search index's size (scripts/lib/bench-search.ts)
 //   load      loads the real app (its own database) with autocannon on five routes: req/s, p50/p99, errors, memory
 //   budget    first-load JavaScript and HTML bytes per route, as Chromium receives them
 //   lighthouse  Lighthouse scores per route, desktop preset and default mobile, in Debian's Chromium
@@ -22,6 +23,7 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { gzipSync } from "node:zlib";
 import { CHROMIUM_ARGS, chromiumPath } from "./lib/chromium.mjs";
+import { benchSearch } from "./lib/bench-search";
 import { writeSyntheticCorpus, type CorpusSummary } from "./lib/synthetic-corpus";
 
 const { values } = parseArgs({
@@ -184,6 +186,22 @@ const SECTIONS: Section[] = [
           add(ctx, "api", `GET ${api.name} median`, timing.median, "ms");
           add(ctx, "api", `GET ${api.name} body`, timing.bytes, "bytes");
         }
+      } finally {
+        await stop(server);
+      }
+    },
+  },
+  {
+    name: "search",
+    async run(ctx) {
+      if (!existsSync(ctx.db)) throw new Error("the search section needs the db-build section first");
+      ensureAppBuild();
+      const port = await freePort();
+      const base = `http://127.0.0.1:${port}`;
+      const server = startServer(port, ctx.db);
+      try {
+        await waitFor(`${base}/api/v1/articles`, server, 90_000);
+        ctx.rows.push(...(await benchSearch({ db: ctx.db, base, runs: ctx.runs, warmup: ctx.warmup })));
       } finally {
         await stop(server);
       }

@@ -1,6 +1,6 @@
 import type { ResolvedActor, ResolvedContent } from "@/lib/content/types";
-import type { SearchKind } from "./kinds";
-import { indexableText, nameKeys } from "./normalize";
+import { SEARCH_KINDS, type SearchKind } from "./kinds";
+import { foldName, indexableText } from "./normalize";
 
 // The search documents for a resolved content set: one per issue, actor, event, position, divergence rating and
 // article paragraph. A pure stage of the pipeline (no store): db:build writes the rows, and each store builds its
@@ -15,8 +15,6 @@ export interface SearchDocumentRow {
   aliases: string;
   body: string;
   involved: string;
-  names: string;
-  boost: number;
   issue: string | null;
   article: string | null;
   actor: string | null;
@@ -29,9 +27,24 @@ export interface SearchFacetRow {
   slug: string;
 }
 
+export interface SearchNameRow {
+  name: string;
+  documentId: number;
+}
+
+/**
+ * Document ids come in blocks of this size, one block per kind in SEARCH_KINDS order (issues from 1, actors from
+ * 10,000,001, …): a store can tell a document's kind, filter by kind and weigh it from the id alone. 32-bit safe.
+ */
+export const KIND_BLOCK = 10_000_000;
+
+export function kindOfId(id: number): SearchKind {
+  return SEARCH_KINDS[Math.floor(id / KIND_BLOCK)]!;
+}
+
 /**
  * On equal relevance: a hub page (an issue, an actor) before the things on it, and an event before a single
- * position, rating or paragraph about it. Applied as a multiplier on the store's relevance score.
+ * position, rating or paragraph about it. Stores multiply their relevance score by it.
  */
 export const KIND_BOOST: Record<SearchKind, number> = {
   issue: 2,
@@ -52,13 +65,16 @@ const LEVEL_WORD = {
 export function searchDocuments(content: ResolvedContent): {
   documents: SearchDocumentRow[];
   facets: SearchFacetRow[];
+  names: SearchNameRow[];
 } {
   const actors = new Map(content.actors.map((a) => [a.slug, a]));
   const issues = new Map(content.issues.map((i) => [i.slug, i]));
   const articles = new Map(content.articles.map((a) => [a.slug, a]));
   const documents: SearchDocumentRow[] = [];
   const facets: SearchFacetRow[] = [];
+  const nameRows: SearchNameRow[] = [];
   const seenFacets = new Set<string>();
+  const perKind = new Map<SearchKind, number>();
 
   const names = (slugs: (string | null)[]) =>
     slugs
@@ -69,21 +85,19 @@ export function searchDocuments(content: ResolvedContent): {
       })
       .join(" · ");
   const add = (
-    doc: Omit<
-      SearchDocumentRow,
-      "id" | "boost" | "aliases" | "involved" | "names" | "issue" | "article" | "actor" | "paragraph"
-    > &
-      Partial<SearchDocumentRow>,
+    doc: Pick<SearchDocumentRow, "kind" | "key" | "label" | "title" | "body"> & Partial<SearchDocumentRow>,
     facetActors: (string | null)[],
     facetArticles: string[],
+    exactNames: string[] = [],
   ) => {
-    const id = documents.length + 1;
+    const n = (perKind.get(doc.kind) ?? 0) + 1;
+    perKind.set(doc.kind, n);
+    if (n >= KIND_BLOCK) throw new Error(`more than ${KIND_BLOCK - 1} search documents of kind ${doc.kind}`);
+    const id = SEARCH_KINDS.indexOf(doc.kind) * KIND_BLOCK + n;
     documents.push({
       id,
-      boost: KIND_BOOST[doc.kind],
       aliases: "",
       involved: "",
-      names: "",
       issue: null,
       article: null,
       actor: null,
@@ -102,6 +116,7 @@ export function searchDocuments(content: ResolvedContent): {
         facets.push({ documentId: id, facet, slug });
       }
     }
+    for (const name of new Set(exactNames.map(foldName))) if (name) nameRows.push({ name, documentId: id });
   };
 
   // Who takes part in what, and where, so an issue or actor can be narrowed by actor and source too.
@@ -139,10 +154,10 @@ export function searchDocuments(content: ResolvedContent): {
         title: issue.title,
         body: issue.summary,
         issue: issue.slug,
-        names: nameKeys([issue.title]),
       },
       issueActors.get(issue.slug) ?? [],
       issueArticles.get(issue.slug) ?? [],
+      [issue.title],
     );
   }
   for (const actor of content.actors) {
@@ -154,11 +169,11 @@ export function searchDocuments(content: ResolvedContent): {
         title: actor.name,
         aliases: indexableText(actor.aliases.join(" · ")),
         body: actor.description,
-        names: nameKeys([actor.name, ...actor.aliases]),
         actor: actor.slug,
       },
       [actor.slug],
       actorArticles.get(actor.slug) ?? [],
+      [actor.name, ...actor.aliases],
     );
   }
   for (const e of content.events) {
@@ -170,11 +185,11 @@ export function searchDocuments(content: ResolvedContent): {
         title: e.title,
         body: e.summary,
         involved: indexableText(names([...e.actors, e.via])),
-        names: nameKeys([e.title]),
         issue: e.issues[0] ?? null,
       },
       [...e.actors, e.via],
       eventSources(e),
+      [e.title],
     );
   }
   for (const p of content.positions) {
@@ -244,7 +259,7 @@ export function searchDocuments(content: ResolvedContent): {
       );
     }
   }
-  return { documents, facets };
+  return { documents, facets, names: nameRows };
 }
 
 function eventSources(e: ResolvedContent["events"][number]): string[] {

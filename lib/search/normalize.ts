@@ -22,9 +22,3 @@ export function foldName(text: string): string {
     .trim()
     .replace(/^the /, "");
 }
-
-/** The names a document answers to, folded and kept between `|` so one is found with a substring test. */
-export function nameKeys(names: string[]): string {
-  const keys = [...new Set(names.map(foldName).filter((n) => n !== ""))];
-  return keys.length > 0 ? `|${keys.join("|")}|` : "";
-}

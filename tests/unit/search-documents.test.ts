@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { formatIssue, runPipeline, type ResolvedContent } from "@/lib/content";
-import { KIND_BOOST, searchDocuments } from "@/lib/search/documents";
+import { KIND_BLOCK, kindOfId, searchDocuments } from "@/lib/search/documents";
 import { fixtureFiles } from "../support/fixtures";
 
 async function fixture(): Promise<ResolvedContent> {
@@ -20,17 +20,28 @@ describe("searchDocuments", () => {
     expect(count("position")).toBe(content.positions.length);
     expect(count("rating")).toBe(content.divergences.length);
     expect(count("passage")).toBe(content.articles.reduce((n, a) => n + a.paragraphs.length, 0));
-    expect(documents.map((d) => d.id)).toEqual(documents.map((_, i) => i + 1));
-    for (const d of documents) expect(d.boost).toBe(KIND_BOOST[d.kind]);
+    // Ids in one block per kind, numbered from 1 within it: the kind can be read from the id.
+    for (const d of documents) expect(kindOfId(d.id)).toBe(d.kind);
+    expect(documents.filter((d) => d.kind === "actor").map((d) => d.id)).toEqual(
+      content.actors.map((_, i) => KIND_BLOCK + i + 1),
+    );
+    expect(new Set(documents.map((d) => d.id)).size).toBe(documents.length);
   });
 
   it("indexes an actor's aliases with it, and every name it answers to, folded", async () => {
-    const { documents } = searchDocuments(await fixture());
+    const { documents, names } = searchDocuments(await fixture());
+    const namesOf = (id: number) => names.filter((n) => n.documentId === id).map((n) => n.name);
     const israel = documents.find((d) => d.kind === "actor" && d.key === "israel")!;
-    expect(israel).toMatchObject({ title: "Israel", aliases: "Jerusalem", names: "|israel|jerusalem|" });
-    const us = documents.find((d) => d.kind === "actor" && d.key === "us")!;
+    expect(israel).toMatchObject({ title: "Israel", aliases: "Jerusalem" });
+    expect(namesOf(israel.id)).toEqual(["israel", "jerusalem"]);
     // “The United States” folds to the same name as “United States”: listed once.
-    expect(us.names).toBe("|united states|washington|");
+    expect(namesOf(documents.find((d) => d.kind === "actor" && d.key === "us")!.id)).toEqual([
+      "united states",
+      "washington",
+    ]);
+    const issue = documents.find((d) => d.kind === "issue")!;
+    expect(namesOf(issue.id)).toHaveLength(1);
+    expect(documents.filter((d) => d.kind === "passage").flatMap((d) => namesOf(d.id))).toEqual([]);
   });
 
   it("gives events and positions the names of the actors involved, and keys that locate them", async () => {

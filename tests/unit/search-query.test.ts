@@ -110,7 +110,7 @@ describe("toFts5", () => {
   const db = new Database(":memory:");
   db.exec(readFileSync("prisma/migrations/0003_search_index/migration.sql", "utf8"));
   const insert = db.prepare(
-    `INSERT INTO "SearchDocument" (id, kind, key, label, title, aliases, body, involved, names, boost) VALUES (?, 'event', ?, ?, ?, '', ?, '', '', 1)`,
+    `INSERT INTO "SearchDocument" (id, kind, key, label, title, aliases, body, involved) VALUES (?, 'event', ?, ?, ?, '', ?, '')`,
   );
   insert.run(1, "a", "Türkiye", "Türkiye joins the Board of Peace", "Strikes on Al Udeid Air Base");
   insert.run(2, "b", "Hezbollah", "Hezbollah", "Peace board meets");

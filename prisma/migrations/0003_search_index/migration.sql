@@ -8,8 +8,6 @@ CREATE TABLE "SearchDocument" (
     "aliases" TEXT NOT NULL,
     "body" TEXT NOT NULL,
     "involved" TEXT NOT NULL,
-    "names" TEXT NOT NULL,
-    "boost" REAL NOT NULL,
     "issue" TEXT,
     "article" TEXT,
     "actor" TEXT,
@@ -26,15 +24,21 @@ CREATE TABLE "SearchFacet" (
     CONSTRAINT "SearchFacet_documentId_fkey" FOREIGN KEY ("documentId") REFERENCES "SearchDocument" ("id") ON DELETE CASCADE ON UPDATE CASCADE
 );
 
+-- CreateTable
+CREATE TABLE "SearchName" (
+    "name" TEXT NOT NULL,
+    "documentId" INTEGER NOT NULL,
+
+    PRIMARY KEY ("name", "documentId"),
+    CONSTRAINT "SearchName_documentId_fkey" FOREIGN KEY ("documentId") REFERENCES "SearchDocument" ("id") ON DELETE CASCADE ON UPDATE CASCADE
+);
+
 -- CreateIndex
 CREATE UNIQUE INDEX "SearchDocument_kind_key_key" ON "SearchDocument"("kind", "key");
 
--- CreateIndex
-CREATE INDEX "SearchFacet_facet_slug_idx" ON "SearchFacet"("facet", "slug");
-
 -- Written by hand: the full-text index over SearchDocument (an FTS5 external-content table, so the text is stored
 -- once). Words are folded to their stem (porter) and stripped of diacritics (unicode61 remove_diacritics 2).
--- Prisma does not manage it: it and its shadow tables are listed as external tables in scripts/lib/migrate.mjs.
+-- Prisma does not manage it: it and its shadow tables are listed as external tables in prisma/external-tables.mjs.
 CREATE VIRTUAL TABLE "SearchIndex" USING fts5(
     "title",
     "aliases",

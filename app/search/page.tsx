@@ -57,11 +57,11 @@ export default async function SearchPage({ searchParams }: PageProps<"/search">)
   const sources = new Map(articles.map((a) => [a.slug, { title: a.title, date: snapshotLabel(a) }]));
   const articleTitle = state.article ? sources.get(state.article)?.title : undefined;
   const actorName = state.actor ? actors.find((a) => a.slug === state.actor)?.name : undefined;
-  const scope = [
-    state.kind && `among ${KIND_LABEL[state.kind].many.toLowerCase()}`,
-    actorName && `involving ${actorName}`,
-    articleTitle && `from “${articleTitle}”`,
-  ]
+  // What narrows the search, in words; the count line names the kind itself.
+  const filters = [actorName && `involving ${actorName}`, articleTitle && `from “${articleTitle}”`]
+    .filter(Boolean)
+    .join(" ");
+  const scope = [state.kind && `among ${KIND_LABEL[state.kind].many.toLowerCase()}`, filters]
     .filter(Boolean)
     .join(" ");
 
@@ -99,7 +99,9 @@ export default async function SearchPage({ searchParams }: PageProps<"/search">)
         </div>
       )}
 
-      {results && <Results state={state} results={results} scope={scope} sources={sources} />}
+      {results && (
+        <Results state={state} results={results} scope={scope} filters={filters} sources={sources} />
+      )}
     </div>
   );
 }
@@ -108,11 +110,13 @@ async function Results({
   state,
   results,
   scope,
+  filters,
   sources,
 }: {
   state: SearchState;
   results: SearchResults;
   scope: string;
+  filters: string;
   sources: Map<string, { title: string; date: string }>;
 }) {
   const searched = results.query.text || state.q.trim();
@@ -124,7 +128,7 @@ async function Results({
     <div className={styles.results}>
       <p className={styles.count} role="status" id="result-count">
         {isSearchable(results.query)
-          ? `${count(results.total, state.kind ?? undefined)} for “${searched}”${scope ? ` ${scope}` : ""}`
+          ? `${count(results.total, state.kind ?? undefined)} for “${searched}”${filters ? ` ${filters}` : ""}`
           : "Nothing to search for: type a word, a phrase in quotes or the start of a word followed by *."}
         {state.kind && results.total > SEARCH_PAGE_SIZE && !beyond && (
           <span className={styles.countNote}>
@@ -287,15 +291,16 @@ async function Empty({
     ).total;
     wider.push({ label, href: searchHref(without), total });
   }
+  const useful = wider.filter((w) => w.total > 0);
   return (
     <div className={styles.empty}>
       <p>
         Nothing matches <strong>“{searched}”</strong>
         {scope ? ` ${scope}` : ""}.
       </p>
-      {wider.length > 0 && (
+      {useful.length > 0 && (
         <ul>
-          {wider.map((w) => (
+          {useful.map((w) => (
             <li key={w.label}>
               <Link href={w.href}>{w.label}</Link> <span className="muted">({count(w.total)})</span>
             </li>

@@ -21,6 +21,15 @@ const LIMIT = 8;
 
 const noSubscription = () => () => {};
 
+/** A long snippet started shortly before its first highlight, so the two lines shown include it. */
+function lead(text: string, marks: [number, number][]): { text: string; marks: [number, number][] } {
+  const first = marks[0]?.[0] ?? 0;
+  if (first <= 60) return { text, marks };
+  const space = text.lastIndexOf(" ", first - 30);
+  const cut = space > 0 ? space + 1 : first - 30;
+  return { text: `…${text.slice(cut)}`, marks: marks.map(([s, e]) => [s - cut + 1, e - cut + 1]) };
+}
+
 /**
  * The search box in the header. Without JavaScript it is a plain GET form to /search. With it, typing two characters
  * or more lists suggestions from /api/v1/search as an ARIA combobox: arrows move through them, Enter opens one (or,
@@ -174,7 +183,7 @@ export function SearchBox() {
                 <span className={styles.title}>{item.title}</span>
                 {item.snippet && (
                   <span className={styles.snippet}>
-                    <Highlighted value={{ text: item.snippet, marks: item.highlights }} />
+                    <Highlighted value={lead(item.snippet, item.highlights)} />
                   </span>
                 )}
               </li>

@@ -54,7 +54,7 @@ describe("searchDocuments", () => {
     expect(position.label.endsWith(position.title)).toBe(true);
   });
 
-  it("narrows passages by the actors they name (case kept, longest name first) or are quoted for", async () => {
+  it("narrows passages by the actors they name or are quoted for", async () => {
     const { documents, facets } = searchDocuments(await fixture());
     const facetsOf = (kind: string, key: string, facet: string) => {
       const id = documents.find((d) => d.kind === kind && d.key === key)!.id;
@@ -72,6 +72,26 @@ describe("searchDocuments", () => {
     expect(facetsOf("event", "talks-open", "article")).toEqual(["spring-brief", "winter-brief"]);
     expect(facetsOf("actor", "israel", "actor")).toEqual(["israel"]);
     expect(new Set(facets.map((f) => `${f.documentId}:${f.facet}:${f.slug}`)).size).toBe(facets.length);
+  });
+
+  it("reads a name with its case (“US” is the state, “us” is not) and the longest name first", async () => {
+    const content = await fixture();
+    content.actors.find((a) => a.slug === "us")!.aliases.push("US");
+    content.actors.push({ ...content.actors[0]!, slug: "israel-katz", name: "Israel Katz", aliases: [] });
+    const [first, second, third] = content.articles[0]!.paragraphs;
+    first!.text = "Tell us what the talks achieved.";
+    second!.text = "The US said the talks achieved little.";
+    third!.text = "Israel Katz spoke.";
+    const { documents, facets } = searchDocuments(content);
+    const actorsOf = (n: number) => {
+      const id = documents.find(
+        (d) => d.kind === "passage" && d.key === `${content.articles[0]!.slug}:${n}`,
+      )!.id;
+      return facets.filter((f) => f.documentId === id && f.facet === "actor").map((f) => f.slug);
+    };
+    expect(actorsOf(first!.n)).toEqual([]);
+    expect(actorsOf(second!.n)).toContain("us");
+    expect(actorsOf(third!.n)).toEqual(["israel-katz"]);
   });
 
   it("strips control characters, so the highlight markers can never come from content", async () => {

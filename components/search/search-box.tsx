@@ -167,6 +167,8 @@ export function SearchBox() {
             aria-label="Suggestions"
             className={styles.list}
             hidden={!open}
+            // What the suggestions were found for: typing may be ahead of them.
+            data-for={found?.q}
           >
             {items.map((item, i) => (
               <li

@@ -84,7 +84,7 @@ test("search shows hostile text as highlighted text, and suggestions render it i
   await page.goto("/issues");
   const box = page.getByRole("combobox", { name: "Search" });
   await box.pressSequentially("pwned", { delay: 30 });
-  await expect(page.getByRole("listbox", { name: "Suggestions" }).getByRole("option").first()).toBeVisible();
+  await expect(page.getByRole("listbox", { name: "Suggestions" })).toHaveAttribute("data-for", "pwned");
   await expect(page.getByRole("listbox", { name: "Suggestions" })).toContainText("<script>");
   await expectInert(page, "suggestions");
 });

@@ -47,6 +47,8 @@ test.describe("the header search box", () => {
     await box.pressSequentially("Fordow", { delay: 40 });
     const list = page.getByRole("listbox", { name: "Suggestions" });
     await expect(list).toBeVisible();
+    // Suggestions for what was typed, not for a prefix of it that answered first.
+    await expect(list).toHaveAttribute("data-for", "Fordow");
     await expect(box).toHaveAttribute("aria-expanded", "true");
     const options = list.getByRole("option");
     await expect(options.filter({ hasText: /^Passage/ })).toHaveCount(1);
@@ -71,7 +73,9 @@ test.describe("the header search box", () => {
     const box = page.getByRole("combobox", { name: "Search" });
     await box.click();
     await box.pressSequentially("Iran", { delay: 30 });
-    const options = page.getByRole("listbox", { name: "Suggestions" }).getByRole("option");
+    const list = page.getByRole("listbox", { name: "Suggestions" });
+    const options = list.getByRole("option");
+    await expect(list).toHaveAttribute("data-for", "Iran");
     await expect(options.first()).toBeVisible();
     const count = await options.count();
     await box.press("ArrowUp");

@@ -72,8 +72,7 @@ export async function writeSqliteIndex(
 
 async function rebuildSqliteIndex(tx: Db): Promise<void> {
   await tx.$executeRaw`INSERT INTO "SearchIndex"("SearchIndex") VALUES ('rebuild')`;
-  // One b-tree instead of the segments the rebuild wrote: the snapshot is read-only from here, so make reads cheap.
-  await tx.$executeRaw`INSERT INTO "SearchIndex"("SearchIndex") VALUES ('optimize')`;
+  // No 'optimize' after it: on the 5,000-event corpus it left 1.3 MB of free pages and no query got faster.
 }
 
 // A document's kind is its id's block (lib/search/documents.ts), so matches are counted, filtered by kind and

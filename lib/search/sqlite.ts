@@ -95,12 +95,11 @@ export function sqliteStore(db: Db): SearchStore {
           : Prisma.sql`AND EXISTS (SELECT 1 FROM "SearchFacet" f WHERE f."documentId" = "SearchIndex".rowid AND f."facet" = ${name} AND f."slug" = ${slug})`;
       const where = Prisma.sql`"SearchIndex" MATCH ${match} ${facet("actor", request.actor)} ${facet("article", request.article)}`;
       const score = Prisma.sql`bm25("SearchIndex", ${WEIGHTS}) * ${BOOST}`;
-      const exact =
+      // An exact name first (a hub before the pages that mention it); `ORDER BY 0` would mean a column number.
+      const exactFirst =
         request.query.exactName === null
-          ? Prisma.sql`0`
-          : Prisma.sql`("SearchIndex".rowid IN (SELECT "documentId" FROM "SearchName" WHERE "name" = ${request.query.exactName}))`;
-      // Not `ORDER BY 0`: SQLite reads a constant integer there as a column number.
-      const exactFirst = request.query.exactName === null ? Prisma.empty : Prisma.sql`${exact} DESC,`;
+          ? Prisma.empty
+          : Prisma.sql`("SearchIndex".rowid IN (SELECT "documentId" FROM "SearchName" WHERE "name" = ${request.query.exactName})) DESC,`;
 
       const countRows = await db.$queryRaw<{ k: number | bigint; n: number | bigint }[]>`
         SELECT ${KIND} AS k, COUNT(*) AS n FROM "SearchIndex" WHERE ${where} GROUP BY k`;
@@ -109,28 +108,31 @@ export function sqliteStore(db: Db): SearchStore {
         if (kind) counts[kind] = Number(row.n);
       }
 
-      const block = request.kind === null ? -1 : SEARCH_KINDS.indexOf(request.kind);
-      const kind =
-        block < 0
-          ? Prisma.empty
-          : Prisma.sql`AND "SearchIndex".rowid BETWEEN ${block * KIND_BLOCK} AND ${(block + 1) * KIND_BLOCK - 1}`;
-      // An exact name first (a hub before the pages that mention it), then relevance (bm25 is lower for better).
-      const ranked =
-        "perKind" in request.window
-          ? // bm25() cannot be called inside a window function: score the matches first, then rank within kinds.
-            await db.$queryRaw<{ id: number | bigint }[]>`
-              WITH scored AS MATERIALIZED (
-                SELECT "SearchIndex".rowid AS id, ${KIND} AS kind, ${exact} AS exact, ${score} AS score
-                FROM "SearchIndex" WHERE ${where} ${kind}
-              )
-              SELECT id FROM (
-                SELECT id, exact, score, ROW_NUMBER() OVER (PARTITION BY kind ORDER BY exact DESC, score, id) AS rn
-                FROM scored
-              ) WHERE rn <= ${request.window.perKind} ORDER BY exact DESC, score, id`
-          : await db.$queryRaw<{ id: number | bigint }[]>`
-              SELECT "SearchIndex".rowid AS id FROM "SearchIndex" WHERE ${where} ${kind}
-              ORDER BY ${exactFirst} ${score}, "SearchIndex".rowid
-              LIMIT ${request.window.limit} OFFSET ${request.window.offset}`;
+      // Then relevance (bm25 is lower for better). The overview asks each kind that matched for its best few: a
+      // bounded sort per kind over its id range, cheaper than ranking every match in one window.
+      const window = request.window;
+      const slices =
+        "perKind" in window
+          ? SEARCH_KINDS.filter((k) => counts[k] > 0).map((k) => ({
+              kind: k,
+              limit: window.perKind,
+              offset: 0,
+            }))
+          : [{ kind: request.kind, limit: window.limit, offset: window.offset }];
+      const ranked: { id: number | bigint }[] = [];
+      for (const slice of slices) {
+        const block = slice.kind === null ? -1 : SEARCH_KINDS.indexOf(slice.kind);
+        const kind =
+          block < 0
+            ? Prisma.empty
+            : Prisma.sql`AND "SearchIndex".rowid BETWEEN ${block * KIND_BLOCK} AND ${(block + 1) * KIND_BLOCK - 1}`;
+        ranked.push(
+          ...(await db.$queryRaw<{ id: number | bigint }[]>`
+            SELECT "SearchIndex".rowid AS id FROM "SearchIndex" WHERE ${where} ${kind}
+            ORDER BY ${exactFirst} ${score}, "SearchIndex".rowid
+            LIMIT ${slice.limit} OFFSET ${slice.offset}`),
+        );
+      }
       const ids = ranked.map((r) => Number(r.id));
       if (ids.length === 0) return { counts, hits: [] };
 

@@ -85,30 +85,38 @@ export async function benchSearch(options: SearchBenchOptions): Promise<SearchBe
   });
   try {
     const store = sqliteStore(prisma);
-    const windows: { name: string; window: StoreRequest["window"]; kind?: StoreRequest["kind"] }[] = [
+    const windows: { name: string; window: StoreRequest["window"] }[] = [
       { name: "ranked top 20 (API, one kind's page)", window: { offset: 0, limit: 20 } },
       { name: "best 5 of each kind (the page overview)", window: { perKind: 5 } },
     ];
-    for (const { name, window } of windows) {
-      const times: number[] = [];
-      let slowest = { query: "", ms: 0 };
+    const run = async (text: string, window: StoreRequest["window"]) => {
+      // Parsing is part of the query layer: timed with the store.
+      const started = performance.now();
+      await store.search({ query: parseQuery(text), kind: null, article: null, actor: null, window });
+      return performance.now() - started;
+    };
+    // Warm every query and window first, then measure them interleaved, so no window pays for the warm-up.
+    for (let i = 0; i < options.warmup; i++)
+      for (const text of queries) for (const { window } of windows) await run(text, window);
+    const times = windows.map(() => new Map<string, number[]>(queries.map((q) => [q, []])));
+    for (let i = 0; i < options.runs; i++) {
       for (const text of queries) {
-        // Parsing is part of the query layer: timed with the store.
-        const run = async () => {
-          const started = performance.now();
-          await store.search({ query: parseQuery(text), kind: null, article: null, actor: null, window });
-          return performance.now() - started;
-        };
-        for (let i = 0; i < options.warmup; i++) await run();
-        const own: number[] = [];
-        for (let i = 0; i < options.runs; i++) own.push(await run());
-        own.sort((a, b) => a - b);
-        if (quantile(own, 0.5) > slowest.ms) slowest = { query: text, ms: quantile(own, 0.5) };
-        times.push(...own);
+        for (const [w, { window }] of windows.entries()) times[w]!.get(text)!.push(await run(text, window));
       }
-      times.sort((a, b) => a - b);
-      add(`query layer, ${name}: median`, quantile(times, 0.5), "ms");
-      const p95 = quantile(times, 0.95);
+    }
+    for (const [w, { name }] of windows.entries()) {
+      const all = [...times[w]!.values()].flat().sort((a, b) => a - b);
+      const slowest = [...times[w]!]
+        .map(([query, own]) => ({
+          query,
+          ms: quantile(
+            [...own].sort((a, b) => a - b),
+            0.5,
+          ),
+        }))
+        .sort((a, b) => b.ms - a.ms)[0]!;
+      add(`query layer, ${name}: median`, quantile(all, 0.5), "ms");
+      const p95 = quantile(all, 0.95);
       add(`query layer, ${name}: p95 (goal ≤ ${budget} ms)`, p95, "ms", p95 > budget);
       add(`query layer, ${name}: slowest query median (${slowest.query})`, slowest.ms, "ms");
     }

@@ -77,7 +77,11 @@ test("hostile search queries: no 5xx, no leaked internals, documented answers", 
 
   for (const q of hostileQueries(QUERIES, SEED)) {
     for (const target of ["page", "api"] as const) {
-      const path = `${target === "page" ? "/search" : "/api/v1/search"}?q=${encode(q)}${pick(extras)}`;
+      // A request line must fit the server's 16 KB header limit (browsers hit it too): a long query is cut, as
+      // encoded, at 12,000 bytes — mid-character sometimes, which is one more kind of hostile input.
+      const path = `${target === "page" ? "/search" : "/api/v1/search"}?q=${encode(q)
+        .slice(0, 12_000)
+        .replace(/%[0-9A-F]?$/, "")}${pick(extras)}`;
       requests++;
       let result: { status: number; body: string };
       try {
@@ -90,8 +94,6 @@ test("hostile search queries: no 5xx, no leaked internals, documented answers", 
       if (result.status >= 500) failures.push(`${result.status} ${path.slice(0, 120)}`);
       const leak = LEAKS.find((pattern) => pattern.test(result.body));
       if (leak) failures.push(`leak ${leak} in ${path.slice(0, 120)}`);
-      // Request lines past the server's header limit are refused before the app sees them (431).
-      if (result.status === 431) continue;
       if (target === "page" && result.status !== 200)
         failures.push(`page ${result.status} ${path.slice(0, 120)}`);
       if (target === "api") {

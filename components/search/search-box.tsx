@@ -2,6 +2,7 @@
 
 import { useEffect, useId, useRef, useState, useSyncExternalStore } from "react";
 import { KIND_LABEL, type SearchKind } from "@/lib/search/kinds";
+import { SEARCH_PARAMS, searchApiHref, searchHref } from "@/lib/url-state/hrefs";
 import { Highlighted } from "./highlighted";
 import styles from "./search-box.module.css";
 
@@ -60,7 +61,7 @@ export function SearchBox() {
   const optionId = (i: number) => `${id}-option-${i}`;
   const items = found?.items ?? [];
   // The last option is always “all results”: the search page for what was typed.
-  const allHref = `/search?${new URLSearchParams({ q: text.trim() })}`;
+  const allHref = searchHref({ q: text.trim() });
   const count = items.length + 1;
 
   async function suggest(q: string) {
@@ -68,7 +69,7 @@ export function SearchBox() {
     const controller = new AbortController();
     request.current = controller;
     try {
-      const response = await fetch(`/api/v1/search?${new URLSearchParams({ q, limit: String(LIMIT) })}`, {
+      const response = await fetch(searchApiHref({ q, limit: LIMIT }), {
         signal: controller.signal,
         headers: { accept: "application/json" },
       });
@@ -131,7 +132,7 @@ export function SearchBox() {
         : `${found.items.length} suggestion${found.items.length === 1 ? "" : "s"}${found.total > found.items.length ? ` of ${found.total} results` : ""}. Up and down arrows choose one.`;
 
   return (
-    <form role="search" aria-label="Site search" action="/search" method="get" className={styles.form}>
+    <form role="search" aria-label="Site search" action={searchHref({})} method="get" className={styles.form}>
       <label htmlFor={`${id}-input`} className="visually-hidden">
         Search
       </label>
@@ -140,7 +141,7 @@ export function SearchBox() {
           id={`${id}-input`}
           className={styles.input}
           type="search"
-          name="q"
+          name={SEARCH_PARAMS.q}
           placeholder="Search"
           autoComplete="off"
           spellCheck={false}

@@ -1,5 +1,5 @@
 import { SEARCH_KINDS, KIND_LABEL } from "@/lib/search/kinds";
-import { SEARCH_PARAMS, type SearchState } from "@/lib/search/href";
+import { SEARCH_PARAMS, type SearchState } from "@/lib/url-state/hrefs";
 import styles from "./search-form.module.css";
 
 export interface SearchFormProps {

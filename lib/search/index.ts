@@ -4,7 +4,7 @@ import { getTimelineIndex } from "@/lib/queries/events";
 import { memoize } from "@/lib/queries/memo";
 import type { EventDate } from "@/lib/queries/types";
 import type { Precision } from "@/lib/dates";
-import { DEFAULT_PAGE_SIZE, matrixHref, timelineHref } from "@/lib/url-state";
+import { DEFAULT_PAGE_SIZE, matrixHref, timelineHref } from "@/lib/url-state/hrefs";
 import { positionAnchor } from "@/components/issue/position-card";
 import { SEARCH_KINDS, type SearchKind } from "./kinds";
 import { parseMarked, prefixMarked, withoutLoneFunctionWords, type Marked } from "./marks";

@@ -2,8 +2,8 @@ import { rmSync } from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { describe, expect, it } from "vitest";
-import { EXTERNAL_TABLES } from "../../prisma/external-tables.mjs";
-import { applyMigrations, createMigration } from "../../scripts/lib/migrate.mjs";
+import { EXTERNAL_TABLES } from "../../prisma/external-tables";
+import { applyMigrations, createMigration } from "../../scripts/lib/migrate";
 import { TMP_DIR } from "../support/db-build";
 
 describe("migrations", () => {

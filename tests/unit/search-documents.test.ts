@@ -1,11 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { formatIssue, runPipeline, type ResolvedContent } from "@/lib/content";
+import { formatProblem, runPipeline, type ResolvedContent } from "@/lib/content";
 import { KIND_BLOCK, kindOfId, searchDocuments } from "@/lib/search/documents";
 import { fixtureFiles } from "../support/fixtures";
 
 async function fixture(): Promise<ResolvedContent> {
   const result = runPipeline(await fixtureFiles());
-  if (!result.ok) throw new Error(result.issues.map(formatIssue).join("\n"));
+  if (!result.ok) throw new Error(result.problems.map(formatProblem).join("\n"));
   return result.content;
 }
 

@@ -1,12 +1,12 @@
 import { describe, expect, it } from "vitest";
 import {
   EMPTY_SEARCH,
-  parseSearchApiQuery,
-  parseSearchParams,
+  searchApiHref,
   searchHref,
   toSearchParams,
   type SearchState,
-} from "@/lib/search/url-state";
+} from "@/lib/url-state/hrefs";
+import { parseSearchApiQuery, parseSearchParams } from "@/lib/url-state/search";
 
 const KNOWN = { actors: new Set(["us", "israel"]), articles: new Set(["spring-brief"]) };
 
@@ -75,14 +75,14 @@ describe("parseSearchApiQuery", () => {
   it("accepts a query with defaults", () => {
     expect(parseSearchApiQuery(new URLSearchParams("q=%20iran%20"), KNOWN)).toEqual({
       ok: true,
-      query: { q: "iran", kind: null, article: null, actor: null, limit: 10 },
+      value: { q: "iran", kind: null, article: null, actor: null, limit: 10 },
     });
   });
 
   it("rejects a missing or empty query, an unknown kind or slug, a bad limit and an overlong query", () => {
     const paths = (query: string) => {
       const result = parseSearchApiQuery(new URLSearchParams(query), KNOWN);
-      return result.ok ? [] : result.issues.map((i) => i.path.join("."));
+      return result.ok ? [] : result.problems.map((i) => i.path.join("."));
     };
     expect(paths("")).toEqual(["q"]);
     expect(paths("q=%20")).toEqual(["q"]);
@@ -90,5 +90,14 @@ describe("parseSearchApiQuery", () => {
     expect(paths("q=a&kind=x&article=y&actor=z&limit=0")).toEqual(["kind", "article", "actor", "limit"]);
     expect(paths("q=a&limit=51")).toEqual(["limit"]);
     expect(paths("q=a&limit=1e2")).toEqual(["limit"]);
+  });
+
+  it("reads back what the header's suggestions ask for", () => {
+    const href = searchApiHref({ q: '"a b" hez* & = ?', kind: "event", limit: 8 });
+    expect(href.startsWith("/api/v1/search?")).toBe(true);
+    expect(parseSearchApiQuery(new URL(href, "http://x").searchParams, KNOWN)).toEqual({
+      ok: true,
+      value: { q: '"a b" hez* & = ?', kind: "event", article: null, actor: null, limit: 8 },
+    });
   });
 });

@@ -38,7 +38,7 @@ CREATE UNIQUE INDEX "SearchDocument_kind_key_key" ON "SearchDocument"("kind", "k
 
 -- Written by hand: the full-text index over SearchDocument (an FTS5 external-content table, so the text is stored
 -- once). Words are folded to their stem (porter) and stripped of diacritics (unicode61 remove_diacritics 2).
--- Prisma does not manage it: it and its shadow tables are listed as external tables in prisma/external-tables.mjs.
+-- Prisma does not manage it: it and its shadow tables are listed as external tables in prisma/external-tables.ts.
 CREATE VIRTUAL TABLE "SearchIndex" USING fts5(
     "title",
     "aliases",

@@ -1,4 +1,4 @@
-import { rmSync } from "node:fs";
+import { readdirSync, rmSync } from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { describe, expect, it } from "vitest";
@@ -7,6 +7,17 @@ import { applyMigrations, createMigration } from "../../scripts/lib/migrate";
 import { TMP_DIR } from "../support/db-build";
 
 describe("migrations", () => {
+  it("are numbered 0001, 0002, … once each, so branches that both add one are renumbered when merged", () => {
+    const dirs = readdirSync("prisma/migrations", { withFileTypes: true })
+      .filter((e) => e.isDirectory())
+      .map((e) => e.name)
+      .sort();
+    expect(dirs.length).toBeGreaterThan(0);
+    dirs.forEach((name, i) =>
+      expect(name).toMatch(new RegExp(`^${String(i + 1).padStart(4, "0")}_[a-z0-9_]+$`)),
+    );
+  });
+
   it("match the schema: db:migrate:create finds nothing to do, and leaves the search index alone", async () => {
     const created = await createMigration("drift_check");
     // A failure would have written a migration into prisma/migrations: remove it, then report what it held.

@@ -106,6 +106,11 @@ describe("toFts5", () => {
     expect(toFts5(parseQuery('say"NEAR(a,b)"'))).toBe('"say" AND "NEAR(a,b)"');
   });
 
+  it("doubles a quote inside a term, though the parser never leaves one there", () => {
+    const term = (text: string) => ({ text, phrase: false, prefix: false });
+    expect(toFts5({ all: [[term('a"b')]], none: [term('"')] })).toBe('("a""b") NOT ("""")');
+  });
+
   // The real index definition, from the migration, in memory.
   const db = new Database(":memory:");
   db.exec(readFileSync("prisma/migrations/0003_search_index/migration.sql", "utf8"));

@@ -2,6 +2,7 @@ import type { Metadata, Viewport } from "next";
 import Link from "next/link";
 import { SITE_DESCRIPTION, SITE_NAME, SITE_URL } from "@/lib/site/config";
 import { sans, serif, serifItalic } from "@/lib/site/fonts";
+import { SearchBox } from "@/components/search/search-box";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -53,6 +54,7 @@ export default function RootLayout({ children }: Readonly<{ children: React.Reac
                 </li>
               </ul>
             </nav>
+            <SearchBox />
           </div>
         </header>
         <main id="main" className="site-main" tabIndex={-1}>

@@ -7,6 +7,7 @@
 //   corpus      writes a synthetic content folder (actors, issues, articles and annotations whose quotes resolve)
 //   db-build    builds it with the real `scripts/db-build.ts` into a scratch database
 //   timeline    serves the existing app build (`next start`, loopback only) over that database and times requests
+//   search      query-layer and /search timings over that database, and the search index's size on disk
 //   load        loads the real app (its own database) with autocannon on five routes: req/s, p50/p99, errors, memory
 //   budget      first-load JavaScript and HTML bytes per route, as Chromium receives them
 //   lighthouse  Lighthouse scores per route, desktop preset and default mobile, in Debian's Chromium
@@ -24,9 +25,10 @@ import { corpus } from "./bench/corpus";
 import { dbBuild } from "./bench/db-build";
 import { lighthouse } from "./bench/lighthouse";
 import { load } from "./bench/load";
+import { search } from "./bench/search";
 import { timeline } from "./bench/timeline";
 
-const SECTIONS: Section[] = [corpus, dbBuild, timeline, load, budget, lighthouse];
+const SECTIONS: Section[] = [corpus, dbBuild, timeline, search, load, budget, lighthouse];
 
 /** The whole run stops itself after this long. */
 const DEADLINE_MS = 20 * 60_000;

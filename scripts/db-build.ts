@@ -59,6 +59,7 @@ try {
       `  positions   ${counts.positions}`,
       `  divergence  ${counts.divergences} ratings`,
       `  quotes      ${counts.quotes}`,
+      `  search      ${counts.searchDocuments} documents indexed`,
     ].join("\n"),
   );
 } catch (error) {

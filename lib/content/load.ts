@@ -1,4 +1,5 @@
 import type { PrismaClient } from "@/generated/prisma/client";
+import { loadSearchIndex } from "@/lib/search/build";
 import type { ResolvedContent, ResolvedEvidence } from "./types";
 
 export interface LoadCounts {
@@ -10,6 +11,7 @@ export interface LoadCounts {
   positions: number;
   divergences: number;
   quotes: number;
+  searchDocuments: number;
 }
 
 /**
@@ -110,6 +112,7 @@ export async function loadContent(
     };
   });
 
+  let searchDocuments = 0;
   await prisma.$transaction(
     async (tx) => {
       await tx.article.createMany({
@@ -189,6 +192,7 @@ export async function loadContent(
       await tx.divergence.createMany({ data: divergences });
       await tx.evidence.createMany({ data: evidence });
       await tx.meta.createMany({ data: Object.entries(meta).map(([key, value]) => ({ key, value })) });
+      searchDocuments = await loadSearchIndex(tx, content);
     },
     { timeout: 120_000 },
   );
@@ -202,6 +206,7 @@ export async function loadContent(
     positions: positions.length,
     divergences: divergences.length,
     quotes: evidence.length,
+    searchDocuments,
   };
 }
 

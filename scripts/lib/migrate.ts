@@ -10,12 +10,13 @@ import {
 } from "@prisma/driver-adapter-utils";
 import * as wasmBindings from "@prisma/schema-engine-wasm/schema_engine_bg";
 import type { MigrationList, SchemaEngine } from "@prisma/schema-engine-wasm/schema_engine_bg";
+import { EXTERNAL_TABLES } from "../../prisma/external-tables";
 
 const SCHEMA_PATH = "prisma/schema.prisma";
 const MIGRATIONS_DIR = path.resolve("prisma/migrations");
 const LOCK_FILE = "migration_lock.toml";
 const MIGRATION_FILE = "migration.sql";
-const FILTERS = { externalTables: [], externalEnums: [] };
+const FILTERS = { externalTables: EXTERNAL_TABLES, externalEnums: [] };
 
 let wasmReady: Promise<void> | undefined;
 async function initWasm(): Promise<void> {
@@ -143,6 +144,8 @@ async function writeMigration(
     );
   }
   const list = await listMigrations();
+  // Numbered after the highest existing number, not the count: branches add migrations out of order.
+  const last = Math.max(0, ...list.migrationDirectories.map((d) => Number.parseInt(d.path, 10) || 0));
   const diff = await engine.diff({
     from: { tag: "migrations", ...list },
     to: { tag: "schemaDatamodel", files: schemaFiles },
@@ -151,10 +154,7 @@ async function writeMigration(
     filters: FILTERS,
   });
   if (diff.exitCode !== 2) return null;
-  const dir = path.join(
-    MIGRATIONS_DIR,
-    `${String(list.migrationDirectories.length + 1).padStart(4, "0")}_${name}`,
-  );
+  const dir = path.join(MIGRATIONS_DIR, `${String(last + 1).padStart(4, "0")}_${name}`);
   await mkdir(dir, { recursive: true });
   await writeFile(path.join(dir, MIGRATION_FILE), diff.stdout ?? "");
   return path.relative(process.cwd(), path.join(dir, MIGRATION_FILE));

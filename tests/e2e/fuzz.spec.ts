@@ -84,6 +84,8 @@ async function seedPaths(): Promise<{ pages: string[]; slugs: string[] }> {
     ...INDEX_PAGES,
     ...CRAWLER_FILES,
     ...API_ROUTES,
+    // Not an index page (search results stay out of the sitemap), but every hostile q reaches it.
+    "/search",
     `/issues/${issues[0]}`,
     `/issues/${issues[0]}/opengraph-image`,
     `/actors/${actors[0]}`,

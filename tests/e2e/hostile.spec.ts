@@ -13,6 +13,9 @@ const PAGES = [
   "/actors/us",
   "/actors/israel",
   "/api/v1/issues/iran-talks",
+  "/search?q=pwned",
+  "/search?q=script+onerror+onload",
+  "/search?q=pwned&kind=passage",
 ];
 
 async function expectInert(page: Page, path: string) {
@@ -70,4 +73,19 @@ test("the hostile title is escaped in metadata and the JSON API", async ({ page,
   const og = await request.get("/issues/iran-talks/opengraph-image");
   expect(og.status()).toBe(200);
   expect(og.headers()["content-type"]).toBe("image/png");
+});
+
+test("search shows hostile text as highlighted text, and suggestions render it inert", async ({ page }) => {
+  await page.goto("/search?q=pwned&kind=passage");
+  const snippet = page.locator("ol li p").filter({ hasText: "Washington said" });
+  await expect(snippet).toContainText("<script>window.__pwned='paragraph'</script>");
+  await expect(snippet.locator("mark")).toHaveText(["pwned"]);
+  await expectInert(page, "/search?q=pwned&kind=passage");
+
+  await page.goto("/issues");
+  const box = page.getByRole("combobox", { name: "Search" });
+  await box.pressSequentially("pwned", { delay: 30 });
+  await expect(page.getByRole("listbox", { name: "Suggestions" })).toHaveAttribute("data-for", "pwned");
+  await expect(page.getByRole("listbox", { name: "Suggestions" })).toContainText("<script>");
+  await expectInert(page, "suggestions");
 });

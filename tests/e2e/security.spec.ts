@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 
-const PAGES = ["/", "/issues", "/articles", "/actors", "/actors/us", "/no-such-page"];
+const PAGES = ["/", "/issues", "/articles", "/actors", "/actors/us", "/search?q=iran", "/no-such-page"];
 
 function expectSecurityHeaders(headers: Record<string, string>, where: string) {
   expect(headers["x-content-type-options"], where).toBe("nosniff");

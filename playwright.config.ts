@@ -1,6 +1,7 @@
 import { existsSync } from "node:fs";
 import { defineConfig } from "@playwright/test";
 import { CHROMIUM_ARGS, chromiumPath } from "./scripts/lib/chromium.mjs";
+import { HOSTILE } from "./tests/support/hostile";
 import { freePort } from "./tests/support/server";
 
 // Ports: E2E_PORT when given, else one the system says is free. The choice is made once, in the main process, and
@@ -10,12 +11,6 @@ process.env.FAULTLINES_E2E_HOSTILE_PORT ??= String(await freePort());
 const PORT = Number(process.env.FAULTLINES_E2E_PORT);
 const HOSTILE_PORT = Number(process.env.FAULTLINES_E2E_HOSTILE_PORT);
 
-/** A second build of the app over content written to attack it (tests/fixtures/hostile), built by `npm test`. */
-export const HOSTILE = {
-  dist: ".next-hostile",
-  db: "tests/.tmp/hostile.db",
-  content: "tests/fixtures/hostile",
-};
 // Without it the hostile tests fail (tests/e2e/hostile.spec.ts says how to build it); they are never skipped.
 const withHostile = existsSync(`${HOSTILE.dist}/BUILD_ID`);
 

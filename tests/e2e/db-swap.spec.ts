@@ -2,6 +2,7 @@ import { cpSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
 import { scratchDir } from "../support/scratch";
+import { matrixResponse } from "@/lib/api/schemas";
 import { projectView, runNode, startServer, type RunningServer } from "../support/server";
 
 // The README's promise: `npm run build` snapshots the built database (prisma/faultlines.db) into
@@ -14,6 +15,9 @@ import { projectView, runNode, startServer, type RunningServer } from "../suppor
 // Every request asks something never asked before (a new date filter each time), so the server's in-process memo
 // cannot answer it: it must read SQLite, and still answer from snapshot A, also after both files were replaced.
 // A restart then serves the latest snapshot (B), not the newer built file beside it (A).
+//
+// The same server, before any of that, shows the matrix for a pair other than the US and Israel: the fixture
+// content rates the United States and Iran once (in winter-brief).
 
 const CONCURRENCY = 4;
 /** Requests each client still makes once the files have been replaced. */
@@ -48,8 +52,6 @@ async function restart() {
   server = await startServer({ cwd: project, env: { DATABASE_URL: "" } });
 }
 
-test.describe.configure({ mode: "serial" });
-
 test.beforeAll(async () => {
   root = scratchDir("db-swap-");
   project = projectView(path.join(root, "project"));
@@ -75,6 +77,57 @@ test.afterAll(async () => {
   rmSync(root, { recursive: true, force: true });
 });
 
+test.describe("any two actors, over the fixture content", () => {
+  test("a pair other than the US and Israel is listed, linked and shown with its own rating", async ({
+    page,
+  }) => {
+    await page.goto(`${server!.url}/matrix`);
+    const pairs = page.getByText("Rated pairs:");
+    await expect(pairs).toContainText("United States and Israel (2 ratings)");
+    await expect(pairs).toContainText("United States and Iran (1 rating)");
+    const link = pairs.getByRole("link", { name: "United States and Iran" });
+    await expect(link).toHaveAttribute("href", "/matrix?a=us&b=iran#view");
+    await link.click();
+    await expect(page).toHaveURL(/\/matrix\?a=us&b=iran#view$/);
+    await expect(page).toHaveTitle(/^United States–Iran divergence matrix/);
+    await expect(page.getByRole("link", { name: "United States and Iran" })).toHaveAttribute(
+      "aria-current",
+      "true",
+    );
+    await expect(page.getByTestId("no-ratings")).toHaveCount(0);
+    const cell = (issue: string, article: string) =>
+      page.locator(`tr[data-issue="${issue}"] td[data-snapshot="${article}"]`);
+    await expect(cell("iran-talks", "winter-brief")).toHaveAttribute("data-level", "aligned");
+    await expect(cell("iran-talks", "winter-brief").getByRole("link")).toHaveAccessibleName(/aligned/);
+    // US–Israel ratings are not this pair's: the other cells are unrated.
+    await expect(cell("iran-talks", "spring-brief")).not.toHaveAttribute("data-level", /.+/);
+    await expect(cell("iran-missiles", "winter-brief")).not.toHaveAttribute("data-level", /.+/);
+
+    await cell("iran-talks", "winter-brief").getByRole("link").click();
+    await expect(page).toHaveURL(/[?&]cell=iran-talks(:|%3A)winter-brief/);
+    await expect(page.getByTestId("cell-panel")).toContainText("Both sides are back at the table.");
+
+    // From Iran's side: the same rating.
+    await page.goto(`${server!.url}/matrix?a=iran&b=us`);
+    await expect(cell("iran-talks", "winter-brief")).toHaveAttribute("data-level", "aligned");
+  });
+
+  test("the JSON API gives the pair's rating in either order", async ({ request }) => {
+    for (const [a, b] of [
+      ["us", "iran"],
+      ["iran", "us"],
+    ]) {
+      const response = await request.get(`${server!.url}/api/v1/matrix?a=${a}&b=${b}`);
+      expect(response.status()).toBe(200);
+      const matrix = matrixResponse.parse(await response.json());
+      expect(matrix.rows.map((r) => [r.issue, r.cells.map((c) => `${c.article}:${c.level}`)])).toEqual([
+        ["iran-talks", ["winter-brief:aligned"]],
+        ["iran-missiles", []],
+      ]);
+    }
+  });
+});
+
 /** A date filter no request has used before: a new day from 1 January 1900 on, before every fixture event. */
 let probes = 0;
 function nextProbe(): string {
@@ -82,55 +135,59 @@ function nextProbe(): string {
   return probes % 3 === 0 ? `/timeline?from=${day}` : `/api/v1/events?from=${day}`;
 }
 
-test("while db:build and npm run build replace the database files, the server answers from its snapshot", async () => {
-  test.setTimeout(180_000);
-  const base = server!.url;
-  const all = await fetch(`${base}/api/v1/events`);
-  expect(all.status).toBe(200);
-  const snapshotA = await all.text();
-  expect(snapshotA).toContain(A_TITLE);
+test.describe("rebuilding under a running server", () => {
+  test.describe.configure({ mode: "serial" });
 
-  let building = true;
-  const rebuild = (async () => {
-    try {
-      await buildSteps(contentB);
-      await buildSteps(contentA, { snapshot: false });
-    } finally {
-      building = false;
-    }
-  })();
+  test("while db:build and npm run build replace the database files, the server answers from its snapshot", async () => {
+    test.setTimeout(180_000);
+    const base = server!.url;
+    const all = await fetch(`${base}/api/v1/events`);
+    expect(all.status).toBe(200);
+    const snapshotA = await all.text();
+    expect(snapshotA).toContain(A_TITLE);
 
-  const problems: string[] = [];
-  let answered = 0;
-  const worker = async () => {
-    let after = AFTER;
-    while (building || after-- > 0) {
-      const url = nextProbe();
-      const response = await fetch(base + url).catch((error: Error) => error);
-      if (response instanceof Error) {
-        problems.push(`${url}: ${response.message}`);
-        continue;
+    let building = true;
+    const rebuild = (async () => {
+      try {
+        await buildSteps(contentB);
+        await buildSteps(contentA, { snapshot: false });
+      } finally {
+        building = false;
       }
-      const body = await response.text();
-      answered++;
-      if (response.status !== 200) problems.push(`${url}: ${response.status}`);
-      else if (url.startsWith("/api/") && body !== snapshotA)
-        problems.push(`${url}: not snapshot A's answer`);
-      else if (!body.includes(A_TITLE) || body.includes(B_TITLE))
-        problems.push(`${url}: not snapshot A's page`);
-    }
-  };
-  await Promise.all([rebuild, ...Array.from({ length: CONCURRENCY }, worker)]);
-  expect(problems.slice(0, 10)).toEqual([]);
-  expect(answered).toBeGreaterThanOrEqual(CONCURRENCY * AFTER);
-});
+    })();
 
-test("a restart serves the latest snapshot, not the newer built database beside it", async () => {
-  // prisma/serving.db holds B (the snapshot taken above); prisma/faultlines.db holds A (built after it).
-  await restart();
-  const response = await fetch(`${server!.url}${nextProbe()}`);
-  expect(response.status).toBe(200);
-  const body = await response.text();
-  expect(body).toContain(B_TITLE);
-  expect(body).not.toContain(A_TITLE);
+    const problems: string[] = [];
+    let answered = 0;
+    const worker = async () => {
+      let after = AFTER;
+      while (building || after-- > 0) {
+        const url = nextProbe();
+        const response = await fetch(base + url).catch((error: Error) => error);
+        if (response instanceof Error) {
+          problems.push(`${url}: ${response.message}`);
+          continue;
+        }
+        const body = await response.text();
+        answered++;
+        if (response.status !== 200) problems.push(`${url}: ${response.status}`);
+        else if (url.startsWith("/api/") && body !== snapshotA)
+          problems.push(`${url}: not snapshot A's answer`);
+        else if (!body.includes(A_TITLE) || body.includes(B_TITLE))
+          problems.push(`${url}: not snapshot A's page`);
+      }
+    };
+    await Promise.all([rebuild, ...Array.from({ length: CONCURRENCY }, worker)]);
+    expect(problems.slice(0, 10)).toEqual([]);
+    expect(answered).toBeGreaterThanOrEqual(CONCURRENCY * AFTER);
+  });
+
+  test("a restart serves the latest snapshot, not the newer built database beside it", async () => {
+    // prisma/serving.db holds B (the snapshot taken above); prisma/faultlines.db holds A (built after it).
+    await restart();
+    const response = await fetch(`${server!.url}${nextProbe()}`);
+    expect(response.status).toBe(200);
+    const body = await response.text();
+    expect(body).toContain(B_TITLE);
+    expect(body).not.toContain(A_TITLE);
+  });
 });

@@ -111,7 +111,8 @@ function withInjectedFault(client: PrismaClient): PrismaClient {
         async createMany() {
           if (fault === "load") throw new Error("injected fault (FAULTLINES_FAULT=load)");
           console.error("FAULTLINES_FAULT=pause-load: paused inside the load transaction");
-          return new Promise<never>(() => setInterval(() => {}, 60_000));
+          // Paused, not hung for good: a build nobody kills gives up after a minute.
+          return new Promise<never>(() => setTimeout(() => process.exit(1), 60_000));
         },
       },
     },

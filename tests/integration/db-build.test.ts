@@ -142,22 +142,27 @@ describe("db:build", () => {
   it("killed with SIGKILL part way through the load: the database is byte-identical, and the next run clears what the killed one left", async () => {
     const before = readFileSync(DB);
     const child = spawnDbBuild(FIXTURE_DIR, DB, { env: { FAULTLINES_FAULT: "pause-load" } });
-    let stderr = "";
     const exited = new Promise<NodeJS.Signals | number | null>((resolve) =>
       child.on("exit", (code, signal) => resolve(signal ?? code)),
     );
-    await new Promise<void>((resolve, reject) => {
-      child.stderr!.on("data", (chunk: Buffer) => {
-        stderr += chunk;
-        if (stderr.includes("paused inside the load transaction")) resolve();
+    try {
+      let stderr = "";
+      await new Promise<void>((resolve, reject) => {
+        child.stderr!.on("data", (chunk: Buffer) => {
+          stderr += chunk;
+          if (stderr.includes("paused inside the load transaction")) resolve();
+        });
+        child.on("exit", () => reject(new Error(`db:build ended before the load: ${stderr}`)));
       });
-      child.on("exit", () => reject(new Error(`db:build ended before the load: ${stderr}`)));
-    });
-    // Mid-transaction: the new file and its rollback journal exist beside the untouched target.
-    const temp = `.build-${child.pid}-${path.basename(DB)}`;
-    expect(readdirSync(dir).sort()).toEqual([temp, `${temp}-journal`, path.basename(DB)].sort());
-    child.kill("SIGKILL");
+      // Mid-transaction: the new file and its rollback journal exist beside the untouched target.
+      const temp = `.build-${child.pid}-${path.basename(DB)}`;
+      expect(readdirSync(dir).sort()).toEqual([temp, `${temp}-journal`, path.basename(DB)].sort());
+    } finally {
+      // Also when an expectation above failed: a paused build would otherwise wait forever.
+      child.kill("SIGKILL");
+    }
     expect(await exited).toBe("SIGKILL");
+    const temp = `.build-${child.pid}-${path.basename(DB)}`;
     expect(readFileSync(DB).equals(before), "the database changed").toBe(true);
     // A killed process cleans nothing up; the next build (here a failing one) must.
     expect(readdirSync(dir)).toContain(temp);

@@ -1,25 +1,27 @@
 import { existsSync } from "node:fs";
+import path from "node:path";
 import { defineConfig } from "@playwright/test";
-import { CHROMIUM_ARGS, chromiumPath } from "./scripts/lib/chromium.mjs";
-import { HOSTILE } from "./tests/support/hostile";
-import { freePort } from "./tests/support/server";
+import { envFor, HOSTILE, toolEnv } from "./lib/env";
+import { CHROMIUM_ARGS, chromiumPath } from "./scripts/lib/chromium";
+import { freePort } from "./scripts/lib/server";
 
-// Ports: E2E_PORT when given, else one the system says is free. The choice is made once, in the main process, and
-// passed to the test workers (which load this file again) through the environment.
-process.env.FAULTLINES_E2E_PORT ??= process.env.E2E_PORT || String(await freePort());
-process.env.FAULTLINES_E2E_HOSTILE_PORT ??= String(await freePort());
-const PORT = Number(process.env.FAULTLINES_E2E_PORT);
-const HOSTILE_PORT = Number(process.env.FAULTLINES_E2E_HOSTILE_PORT);
+// Ports: E2E_PORT and E2E_HOSTILE_PORT when given, else ones the system says are free. The choice is made once, in
+// the main process, and handed to the test workers (which load this file again) through the environment.
+const env = toolEnv();
+const PORT = env.E2E_PORT ?? (await freePort());
+const HOSTILE_PORT = env.E2E_HOSTILE_PORT ?? (await freePort());
+process.env.E2E_PORT = String(PORT);
+process.env.E2E_HOSTILE_PORT = String(HOSTILE_PORT);
 
 // Without it the hostile tests fail (tests/e2e/hostile.spec.ts says how to build it); they are never skipped.
-const withHostile = existsSync(`${HOSTILE.dist}/BUILD_ID`);
+const withHostile = existsSync(path.join(env.E2E_HOSTILE_DIST, "BUILD_ID"));
 
-const server = (port: number, env: Record<string, string> = {}) => ({
+const server = (port: number, extraEnv: Record<string, string> = {}) => ({
   command: `node node_modules/next/dist/bin/next start -p ${port} -H 127.0.0.1`,
   url: `http://127.0.0.1:${port}/api/v1/articles`,
   reuseExistingServer: false,
   timeout: 60_000,
-  env: { NEXT_TELEMETRY_DISABLED: "1", ...env },
+  env: { NEXT_TELEMETRY_DISABLED: "1", ...extraEnv },
 });
 
 export default defineConfig({
@@ -39,8 +41,6 @@ export default defineConfig({
   ],
   webServer: [
     server(PORT),
-    ...(withHostile
-      ? [server(HOSTILE_PORT, { NEXT_DIST_DIR: HOSTILE.dist, DATABASE_URL: `file:${HOSTILE.db}` })]
-      : []),
+    ...(withHostile ? [server(HOSTILE_PORT, envFor({ dist: env.E2E_HOSTILE_DIST, db: HOSTILE.db }))] : []),
   ],
 });

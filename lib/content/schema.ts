@@ -1,37 +1,27 @@
 import { z } from "zod";
 import { PRECISIONS } from "@/lib/dates";
+import { ACTOR_KINDS, ARTICLE_KINDS, CLAIM_KINDS, LEVELS, RATED_BY, SLUG_PATTERN } from "@/lib/domain";
 
 // The shapes of the files in content/ (documented in content/README.md). Objects are strict, so a misspelt key is
 // an error rather than a silently missing value.
 
-export const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-
-const slug = z.string().regex(SLUG, "must be a slug: lowercase words joined by hyphens");
+const slug = z.string().regex(SLUG_PATTERN, "must be a slug: lowercase words joined by hyphens");
 const text = z.string().trim().min(1, "must not be empty");
 /** YAML reads `2025` as a number; dates are always compared as text. */
 const writtenDate = z.preprocess((v) => (typeof v === "number" ? String(v) : v), z.string());
 
-export const ARTICLE_KINDS = ["analysis", "news", "opinion"] as const;
-export const ACTOR_KINDS = [
-  "state",
-  "leader",
-  "official",
-  "armed-group",
-  "organisation",
-  "media",
-  "analyst",
-  "person",
-  "collective",
-] as const;
-export const CLAIM_KINDS = ["reported", "statement", "assessment"] as const;
-export const LEVELS = ["aligned", "partial", "divergent", "none"] as const;
-export const RATED_BY = ["source", "editorial"] as const;
-
-export type ArticleKind = (typeof ARTICLE_KINDS)[number];
-export type ActorKind = (typeof ACTOR_KINDS)[number];
-export type ClaimKind = (typeof CLAIM_KINDS)[number];
-export type Level = (typeof LEVELS)[number];
-export type RatedBy = (typeof RATED_BY)[number];
+/**
+ * What bounds a date on one side (content/README.md, "Dates"): `published` (the article's publication), another
+ * event by slug, or a reason in words when it is neither.
+ */
+const dateBound = z.union([
+  z.literal("published"),
+  z.strictObject({ event: slug }),
+  z.strictObject({ note: text }),
+]);
+const dateBounds = z.strictObject({ after: dateBound, before: dateBound });
+/** The part of a date that comes from outside the text: a well-known calendar fact, named. */
+const outside = text.optional();
 
 export const frontmatterSchema = z.strictObject({
   title: text,
@@ -47,7 +37,11 @@ export const frontmatterSchema = z.strictObject({
     end: writtenDate.optional(),
     precision: z.enum(PRECISIONS),
     basis: text,
+    outside,
+    bounds: dateBounds.optional(),
   }),
+  /** Whose standpoint the source writes from, in one neutral line, and why we say so. */
+  perspective: z.strictObject({ text, basis: text }),
   notes: text.optional(),
 });
 
@@ -88,24 +82,62 @@ const dateSchema = z.strictObject({
   precision: z.enum(PRECISIONS).optional(),
   circa: z.boolean().default(false),
   basis: text,
+  outside,
+  bounds: dateBounds.optional(),
 });
 
-/** An event is defined in full once; other articles' files refer to it with its slug and their evidence. */
-const eventSchema = z.strictObject({
-  slug,
-  title: text.optional(),
-  summary: text.optional(),
-  claim: z.enum(CLAIM_KINDS).optional(),
-  via: z.string().optional(),
-  date: dateSchema.optional(),
-  actors: z.array(z.string()).optional(),
-  issues: z.array(z.string()).optional(),
-  evidence: evidenceSchema,
-});
+const EVENT_DEFINITION_FIELDS = ["title", "summary", "claim", "date", "actors", "issues"] as const;
 
-export const EVENT_DEFINITION_FIELDS = ["title", "summary", "claim", "date", "actors", "issues"] as const;
+/**
+ * An event is defined in full once; other articles' files refer to it with its slug and their evidence. The schema
+ * tells the two apart: an entry with none of the definition fields is a reference, one with all of them a definition,
+ * anything between is an error.
+ */
+export const eventSchema = z
+  .strictObject({
+    slug,
+    title: text.optional(),
+    summary: text.optional(),
+    claim: z.enum(CLAIM_KINDS).optional(),
+    via: z.string().optional(),
+    date: dateSchema.optional(),
+    actors: z.array(z.string()).optional(),
+    issues: z.array(z.string()).optional(),
+    evidence: evidenceSchema,
+  })
+  .transform((entry, ctx) => {
+    const { slug, title, summary, claim, via, date, actors, issues, evidence } = entry;
+    const missing = EVENT_DEFINITION_FIELDS.filter((field) => entry[field] === undefined);
+    if (missing.length === EVENT_DEFINITION_FIELDS.length)
+      return { kind: "reference" as const, slug, evidence };
+    if (
+      title !== undefined &&
+      summary !== undefined &&
+      claim !== undefined &&
+      date !== undefined &&
+      actors !== undefined &&
+      issues !== undefined
+    )
+      return {
+        kind: "definition" as const,
+        slug,
+        title,
+        summary,
+        claim,
+        via,
+        date,
+        actors,
+        issues,
+        evidence,
+      };
+    ctx.addIssue({
+      code: "custom",
+      message: `event "${slug}" is missing ${missing.join(", ")} (an event defined in another article's file is referred to by slug and evidence only)`,
+    });
+    return z.NEVER;
+  });
 
-const positionSchema = z.strictObject({
+export const positionSchema = z.strictObject({
   actor: z.string(),
   issue: z.string(),
   stance: text,
@@ -116,7 +148,7 @@ const positionSchema = z.strictObject({
   evidence: evidenceSchema,
 });
 
-const divergenceSchema = z.strictObject({
+export const divergenceSchema = z.strictObject({
   issue: z.string(),
   pair: z.tuple([z.string(), z.string()]).optional(),
   level: z.enum(LEVELS),
@@ -125,15 +157,23 @@ const divergenceSchema = z.strictObject({
   evidence: evidenceSchema,
 });
 
+/**
+ * An annotation file's shape. Its entries are validated one by one with the schemas above (lib/content/validate.ts),
+ * so one bad entry is reported and left out while the rest of the file is still checked.
+ */
 export const annotationSchema = z.strictObject({
-  events: z.array(eventSchema).default([]),
-  positions: z.array(positionSchema).default([]),
-  divergence: z.array(divergenceSchema).default([]),
+  events: z.array(z.unknown()).default([]),
+  positions: z.array(z.unknown()).default([]),
+  divergence: z.array(z.unknown()).default([]),
 });
 
 export type Frontmatter = z.infer<typeof frontmatterSchema>;
 export type ActorsFile = z.infer<typeof actorsSchema>;
 export type IssuesFile = z.infer<typeof issuesSchema>;
-export type Annotation = z.infer<typeof annotationSchema>;
-export type EventEntry = Annotation["events"][number];
+export type EventEntry = z.infer<typeof eventSchema>;
+export type EventDefinition = Extract<EventEntry, { kind: "definition" }>;
+export type PositionEntry = z.infer<typeof positionSchema>;
+export type DivergenceEntry = z.infer<typeof divergenceSchema>;
 export type EvidenceEntry = EventEntry["evidence"][number];
+export type DateBound = z.infer<typeof dateBound>;
+export type DateBounds = z.infer<typeof dateBounds>;

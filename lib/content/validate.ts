@@ -1,33 +1,111 @@
 import type { z } from "zod";
-import type { ContentIssue } from "./errors";
+import type { ContentProblem } from "./errors";
 import type { LocatedYaml, Parsed, Path } from "./parse";
+import {
+  annotationSchema,
+  divergenceSchema,
+  eventSchema,
+  positionSchema,
+  type DivergenceEntry,
+  type EventEntry,
+  type PositionEntry,
+} from "./schema";
 
-/** Validates a parsed YAML value against a schema; each problem is located to the line of the offending value. */
-export function validate<S extends z.ZodType>(source: LocatedYaml, schema: S): Parsed<z.output<S>> {
-  const result = schema.safeParse(source.data ?? undefined);
+/**
+ * Validates the value at `at` (the whole document by default) against a schema; each problem is located to the line
+ * of the offending value and named by its full path in the file.
+ */
+export function validate<S extends z.ZodType>(
+  source: LocatedYaml,
+  schema: S,
+  at: Path = [],
+): Parsed<z.output<S>> {
+  const value = at.length === 0 ? (source.data ?? undefined) : valueAt(source.data, at);
+  const result = schema.safeParse(value);
   if (result.success) return { ok: true, value: result.data };
   return {
     ok: false,
-    issues: result.error.issues.map((issue) => ({
-      file: source.file,
-      line: source.lineOf(issue.path as Path),
-      message: describe(issue),
-    })),
+    problems: result.error.issues.map((issue) => {
+      const path = [...at, ...(issue.path as Path)];
+      return { file: source.file, line: source.lineOf(path), message: describe(issue, path) };
+    }),
   };
 }
 
-export function pathText(path: Path): string {
+/** A validated entry of an annotation file, with its path there (for locating what the resolve stage finds). */
+export interface Located<T> {
+  path: Path;
+  value: T;
+}
+
+export interface ValidatedAnnotation {
+  events: Located<EventEntry>[];
+  positions: Located<PositionEntry>[];
+  divergence: Located<DivergenceEntry>[];
+}
+
+/**
+ * Validates an annotation file entry by entry: a bad entry is reported and left out, and the rest of the file still
+ * counts. `failedEvents` are the slugs of event entries left out (every event the file names, when its shape is
+ * wrong), so that references to them elsewhere are not reported a second time.
+ */
+export function validateAnnotation(source: LocatedYaml): {
+  value: ValidatedAnnotation | null;
+  problems: ContentProblem[];
+  failedEvents: string[];
+} {
+  const shape = validate(source, annotationSchema);
+  if (!shape.ok) return { value: null, problems: shape.problems, failedEvents: eventSlugsIn(source.data) };
+  const problems: ContentProblem[] = [];
+  const failedEvents: string[] = [];
+  const entries = <T>(section: keyof ValidatedAnnotation, schema: z.ZodType<T>, items: unknown[]) =>
+    items.flatMap((item, i): Located<T>[] => {
+      const path = [section, i];
+      const result = validate(source, schema, path);
+      if (result.ok) return [{ path, value: result.value }];
+      problems.push(...result.problems);
+      const slug = slugOf(item);
+      if (section === "events" && slug !== null) failedEvents.push(slug);
+      return [];
+    });
+  const value = {
+    events: entries("events", eventSchema, shape.value.events),
+    positions: entries("positions", positionSchema, shape.value.positions),
+    divergence: entries("divergence", divergenceSchema, shape.value.divergence),
+  };
+  return { value, problems, failedEvents };
+}
+
+/** The slugs of the events an annotation file names, read from its data as written. */
+function eventSlugsIn(data: unknown): string[] {
+  const events = (data as { events?: unknown } | null)?.events;
+  return Array.isArray(events) ? events.map(slugOf).filter((slug) => slug !== null) : [];
+}
+
+function slugOf(entry: unknown): string | null {
+  const slug = (entry as { slug?: unknown } | null)?.slug;
+  return typeof slug === "string" ? slug : null;
+}
+
+function valueAt(data: unknown, path: Path): unknown {
+  return path.reduce<unknown>(
+    (value, key) => (value === null || typeof value !== "object" ? undefined : (value as never)[key]),
+    data,
+  );
+}
+
+function pathText(path: Path): string {
   return path.reduce<string>(
     (out, key) => (typeof key === "number" ? `${out}[${key}]` : out ? `${out}.${key}` : key),
     "",
   );
 }
 
-function describe(issue: z.core.$ZodIssue): string {
-  const where = pathText(issue.path as Path);
+function describe(issue: z.core.$ZodIssue, path: Path): string {
+  const where = pathText(path);
   const at = where ? `${where}: ` : "";
   if (issue.code === "invalid_type" && issue.message.endsWith("received undefined")) {
-    const key = issue.path[issue.path.length - 1];
+    const key = path[path.length - 1];
     return typeof key === "string" ? `missing field "${where}"` : `${at}missing value`;
   }
   if (issue.code === "unrecognized_keys") {
@@ -38,6 +116,6 @@ function describe(issue: z.core.$ZodIssue): string {
   return `${at}${issue.message}`;
 }
 
-export function issueAt(source: LocatedYaml, path: Path, message: string): ContentIssue {
+export function problemAt(source: LocatedYaml, path: Path, message: string): ContentProblem {
   return { file: source.file, line: source.lineOf(path), message };
 }

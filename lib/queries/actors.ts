@@ -1,8 +1,8 @@
 import "server-only";
 import { memoize } from "./memo";
 import { prisma } from "@/lib/db";
+import { byDate } from "@/lib/domain";
 import { actorRefSelect, eventSelect, positionSelect, toActorRef, toEvent, toPosition } from "./shape";
-import { byDate } from "./issues";
 import type { ActorRef, EventView, PositionView } from "./types";
 
 export interface ActorSummary extends ActorRef {

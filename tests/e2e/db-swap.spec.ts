@@ -1,9 +1,10 @@
 import { cpSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
-import { scratchDir } from "../support/scratch";
 import { matrixResponse } from "@/lib/api/schemas";
-import { projectView, runNode, startServer, type RunningServer } from "../support/server";
+import { startServer, type RunningServer } from "../../scripts/lib/server";
+import { projectView, runNode, withSteps } from "../support/project";
+import { scratchDir } from "../support/scratch";
 
 // The README's promise: `npm run build` snapshots the built database (prisma/faultlines.db) into
 // prisma/serving.db, the server reads only that snapshot, opened read-only, so rebuilding content while it runs
@@ -32,22 +33,20 @@ let contentB: string;
 let server: RunningServer | undefined;
 const logs: string[] = [];
 
-/** The database steps of `npm run build` (scripts/lib/steps.mjs), run in the test's project over `content`. */
+/** The database steps of `npm run build` (scripts/lib/steps.ts), run in the test's project over `content`. */
 async function buildSteps(content: string, { snapshot = true } = {}) {
-  const steps = JSON.stringify(path.resolve("scripts/lib/steps.mjs"));
   const out = await runNode(
-    [
-      "--input-type=module",
-      "-e",
-      `const s = await import(${steps}); s.ensureDatabase(); ${snapshot ? "s.snapshotDatabase();" : ""}`,
-    ],
-    { cwd: project, env: { FAULTLINES_CONTENT: content, DATABASE_URL: "" } },
+    withSteps(`steps.ensureDatabase(); ${snapshot ? "steps.snapshotDatabase();" : ""}`),
+    {
+      cwd: project,
+      env: { FAULTLINES_CONTENT: content, DATABASE_URL: "" },
+    },
   );
   logs.push(out);
 }
 
 async function restart() {
-  if (server) logs.push(`--- server ${server.url} ---\n${server.output()}`);
+  if (server) logs.push(`--- server ${server.base} ---\n${server.output()}`);
   await server?.stop();
   server = await startServer({ cwd: project, env: { DATABASE_URL: "" } });
 }
@@ -68,7 +67,7 @@ test.beforeAll(async () => {
 
 test.afterEach(async ({}, testInfo) => {
   if (testInfo.status !== testInfo.expectedStatus) {
-    console.error(`${logs.join("\n")}\n--- server ${server?.url} ---\n${server?.output()}`);
+    console.error(`${logs.join("\n")}\n--- server ${server?.base} ---\n${server?.output()}`);
   }
 });
 
@@ -81,7 +80,7 @@ test.describe("any two actors, over the fixture content", () => {
   test("a pair other than the US and Israel is listed, linked and shown with its own rating", async ({
     page,
   }) => {
-    await page.goto(`${server!.url}/matrix`);
+    await page.goto(`${server!.base}/matrix`);
     const pairs = page.getByText("Rated pairs:");
     await expect(pairs).toContainText("United States and Israel (2 ratings)");
     await expect(pairs).toContainText("United States and Iran (1 rating)");
@@ -108,7 +107,7 @@ test.describe("any two actors, over the fixture content", () => {
     await expect(page.getByTestId("cell-panel")).toContainText("Both sides are back at the table.");
 
     // From Iran's side: the same rating.
-    await page.goto(`${server!.url}/matrix?a=iran&b=us`);
+    await page.goto(`${server!.base}/matrix?a=iran&b=us`);
     await expect(cell("iran-talks", "winter-brief")).toHaveAttribute("data-level", "aligned");
   });
 
@@ -117,7 +116,7 @@ test.describe("any two actors, over the fixture content", () => {
       ["us", "iran"],
       ["iran", "us"],
     ]) {
-      const response = await request.get(`${server!.url}/api/v1/matrix?a=${a}&b=${b}`);
+      const response = await request.get(`${server!.base}/api/v1/matrix?a=${a}&b=${b}`);
       expect(response.status()).toBe(200);
       const matrix = matrixResponse.parse(await response.json());
       expect(matrix.rows.map((r) => [r.issue, r.cells.map((c) => `${c.article}:${c.level}`)])).toEqual([
@@ -140,7 +139,7 @@ test.describe("rebuilding under a running server", () => {
 
   test("while db:build and npm run build replace the database files, the server answers from its snapshot", async () => {
     test.setTimeout(180_000);
-    const base = server!.url;
+    const base = server!.base;
     const all = await fetch(`${base}/api/v1/events`);
     expect(all.status).toBe(200);
     const snapshotA = await all.text();
@@ -184,7 +183,7 @@ test.describe("rebuilding under a running server", () => {
   test("a restart serves the latest snapshot, not the newer built database beside it", async () => {
     // prisma/serving.db holds B (the snapshot taken above); prisma/faultlines.db holds A (built after it).
     await restart();
-    const response = await fetch(`${server!.url}${nextProbe()}`);
+    const response = await fetch(`${server!.base}${nextProbe()}`);
     expect(response.status).toBe(200);
     const body = await response.text();
     expect(body).toContain(B_TITLE);

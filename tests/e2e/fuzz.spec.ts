@@ -1,23 +1,16 @@
 import http from "node:http";
 import { expect, test } from "@playwright/test";
+import { toolEnv } from "@/lib/env";
 import { seededRandom } from "@/lib/random";
+import { API_ROUTES, CRAWLER_FILES, INDEX_PAGES } from "@/lib/site/routes";
 
 // A bounded fuzz run against the real server, loopback only: random and hostile paths and query strings on every
 // page and API route. No answer may be a 5xx, and none may leak a stack trace or an internal path.
 
-/** A positive whole number from the environment, or the default; anything else stops the run. */
-function positiveInteger(name: string, fallback: number): number {
-  const raw = process.env[name];
-  if (raw === undefined || raw === "") return fallback;
-  const value = Number(raw);
-  if (!Number.isSafeInteger(value) || value < 1)
-    throw new Error(`${name} must be a whole number above 0, not "${raw}"`);
-  return value;
-}
-
-const REQUESTS = positiveInteger("FUZZ_REQUESTS", 2400);
+const env = toolEnv();
+const REQUESTS = env.FUZZ_REQUESTS;
 // A new seed each run, so runs together cover more; a failure prints it, and FUZZ_SEED replays that run.
-const SEED = positiveInteger("FUZZ_SEED", 1 + Math.floor(Math.random() * 2 ** 31));
+const SEED = env.FUZZ_SEED ?? 1 + Math.floor(Math.random() * 2 ** 31);
 const REPLAY = `seed ${SEED}: replay with FUZZ_SEED=${SEED} FUZZ_REQUESTS=${REQUESTS}`;
 
 const HOSTILE = [
@@ -93,20 +86,9 @@ async function seedPaths(): Promise<{ pages: string[]; slugs: string[] }> {
   const actors = (await get("/api/v1/actors")).actors.map((a: { slug: string }) => a.slug);
   const articles = (await get("/api/v1/articles")).articles.map((a: { slug: string }) => a.slug);
   const pages = [
-    "/",
-    "/issues",
-    "/timeline",
-    "/matrix",
-    "/actors",
-    "/articles",
-    "/sitemap.xml",
-    "/robots.txt",
-    "/api/v1/articles",
-    "/api/v1/actors",
-    "/api/v1/issues",
-    "/api/v1/events",
-    "/api/v1/events.csv",
-    "/api/v1/matrix",
+    ...INDEX_PAGES,
+    ...CRAWLER_FILES,
+    ...API_ROUTES,
     `/issues/${issues[0]}`,
     `/issues/${issues[0]}/opengraph-image`,
     `/actors/${actors[0]}`,

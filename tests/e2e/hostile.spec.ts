@@ -1,8 +1,9 @@
 import { existsSync } from "node:fs";
+import path from "node:path";
 import { expect, test } from "@playwright/test";
 import { EVENT_CSV_COLUMNS } from "@/lib/api/events-csv";
+import { HOSTILE, toolEnv } from "@/lib/env";
 import { parseCsv } from "../support/csv";
-import { HOSTILE } from "../support/hostile";
 
 // Runs against a build over tests/fixtures/hostile, where every text field tries to run script, add markup or
 // break out of its attribute. Every route of that build is swept twice — the HTML as the server sent it (parsed,
@@ -33,6 +34,8 @@ const T = {
   stance: `<script>window.__pwned='stance'</script>`,
   stance2: `Stop enrichment "><svg onload=window.__pwned='stance2'>`,
   rationale: `</td><script>window.__pwned='rationale'</script>`,
+  perspective: `<script>window.__pwned='perspective'</script> A "standpoint" & <b>bold</b> claim`,
+  perspectiveBasis: `</td><img src=x onerror="window.__pwned='perspective-basis'"> and 'quotes'`,
   svgQuote: `Jerusalem replied "><svg onload="window.__pwned='svg'"> that any deal`,
   formulaTitle: `=HYPERLINK("https://example.org/x","open")`,
   formulaSummary: `+cmd|' /C calc'!A0`,
@@ -122,11 +125,12 @@ function inspect(source: string | null) {
 }
 
 test.beforeAll(() => {
-  if (!existsSync(`${HOSTILE.dist}/BUILD_ID`))
+  const dist = toolEnv().E2E_HOSTILE_DIST;
+  if (!existsSync(path.join(dist, "BUILD_ID")))
     throw new Error(
-      `The hostile build (${HOSTILE.dist}) is missing, so nothing here can be checked. \`npm test\` builds it; ` +
-        `by hand: NEXT_DIST_DIR=${HOSTILE.dist} DATABASE_URL=file:${HOSTILE.db} ` +
-        `FAULTLINES_CONTENT=${HOSTILE.content} node scripts/build.mjs`,
+      `The hostile build (${dist}) is missing, so nothing here can be checked. \`npm test\` builds it; ` +
+        `by hand: NEXT_DIST_DIR=${dist} DATABASE_URL=file:${HOSTILE.db} ` +
+        `FAULTLINES_CONTENT=${HOSTILE.content} npx tsx scripts/build.ts`,
     );
 });
 
@@ -211,7 +215,9 @@ test("the JSON API returns the texts as data, under a policy that runs nothing",
     expect(response.headers()["x-content-type-options"], url).toBe("nosniff");
   }
   const get = async (url: string) => (await request.get(url)).json();
-  expect((await get("/api/v1/articles")).articles[0].title).toBe(T.articleTitle);
+  const [article] = (await get("/api/v1/articles")).articles;
+  expect(article.title).toBe(T.articleTitle);
+  expect(article.perspective).toEqual({ text: T.perspective, basis: T.perspectiveBasis });
   expect(
     (await get("/api/v1/actors")).actors.find((a: { slug: string }) => a.slug === "us").aliases,
   ).toContain(T.usAlias);

@@ -2,8 +2,10 @@ import { createHash } from "node:crypto";
 import { readFileSync, rmSync } from "node:fs";
 import path from "node:path";
 import { expect, test, type Page } from "@playwright/test";
+import { CSP_MANIFEST } from "@/lib/env";
+import { startServer } from "../../scripts/lib/server";
+import { DIST, distWithManifest } from "../support/project";
 import { scratchDir } from "../support/scratch";
-import { DIST, distWithManifest, startServer } from "../support/server";
 
 const PAGES = ["/", "/issues", "/articles", "/actors", "/actors/us", "/no-such-page"];
 
@@ -104,7 +106,7 @@ test.describe("control cases: a script the policy does not allow is refused, and
     test.setTimeout(90_000);
     const { issue, article } = await slugs(page);
     const altered = ["/", `/issues/${issue}`, `/articles/${article}`];
-    const manifest = JSON.parse(readFileSync(path.join(DIST, "faultlines-csp.json"), "utf8")) as {
+    const manifest = JSON.parse(readFileSync(path.join(DIST, CSP_MANIFEST), "utf8")) as {
       pages: Record<string, string[]>;
     };
     for (const p of altered) {
@@ -120,10 +122,10 @@ test.describe("control cases: a script the policy does not allow is refused, and
     try {
       const violations = await watchViolations(page);
       // The same server, the same build: a page whose entry was left alone hydrates.
-      await page.goto(`${server.url}/issues`);
+      await page.goto(`${server.base}/issues`);
       await expect(hydrated(page)).toHaveCount(1);
       expect(await violations()).toEqual([]);
-      for (const p of altered) await expectRefusedAndInert(page, server.url + p, violations);
+      for (const p of altered) await expectRefusedAndInert(page, server.base + p, violations);
     } catch (error) {
       console.error(`--- control server output ---\n${server.output()}`);
       throw error;

@@ -3,19 +3,21 @@ import { createHash } from "node:crypto";
 import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { appInputs, databaseInputs } from "../../scripts/lib/fingerprint.mjs";
+import { appInputs, databaseInputs } from "../../scripts/lib/fingerprint";
+import { tsxArgs } from "../../scripts/lib/run";
 import { FIXTURE_DIR, brokenCopy, lineOf } from "../support/fixtures";
+import { withSteps } from "../support/project";
 import { scratchDir } from "../support/scratch";
 
 // The commands a user runs, run as they run them: `npm run content:check`, and the freshness checks that decide
-// whether `npm start` and `npm run build` rebuild the database and the app (scripts/lib/steps.mjs).
+// whether `npm start` and `npm run build` rebuild the database and the app (scripts/lib/steps.ts).
 
 function node(args: string[], env: Record<string, string> = {}) {
   const result = spawnSync(process.execPath, args, { encoding: "utf8", env: { ...process.env, ...env } });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
-const contentCheck = (dir: string) => node(["--import", "tsx", "scripts/content-check.ts", "--content", dir]);
+const contentCheck = (dir: string) => node(tsxArgs("scripts/content-check.ts", "--content", dir));
 
 /** Every file under a folder with a hash of its bytes: equal snapshots mean nothing was written. */
 function snapshot(dir: string): Record<string, string> {
@@ -90,7 +92,7 @@ describe("npm run content:check", () => {
   });
 });
 
-describe("build freshness (scripts/lib/steps.mjs)", () => {
+describe("build freshness (scripts/lib/steps.ts)", () => {
   // Each step runs in its own process, as `npm start` runs it: the steps read their folders from the environment.
   let root: string;
   let env: Record<string, string>;
@@ -112,13 +114,8 @@ describe("build freshness (scripts/lib/steps.mjs)", () => {
   /** Runs ensureDatabase() then appIsFresh() as `npm start` does, and reports what they said and did. */
   function startChecks() {
     const run = node(
-      [
-        "--input-type=module",
-        "-e",
-        `const steps = await import(${JSON.stringify(path.resolve("scripts/lib/steps.mjs"))});
-         const database = steps.ensureDatabase();
-         console.log(JSON.stringify({ database, fresh: steps.appIsFresh(database) }));`,
-      ],
+      withSteps(`const database = steps.ensureDatabase();
+        console.log(JSON.stringify({ database, fresh: steps.appIsFresh(database) }));`),
       env,
     );
     expect(run.status, run.stderr).toBe(0);
@@ -162,7 +159,7 @@ describe("build freshness (scripts/lib/steps.mjs)", () => {
     stamp({ app: appInputs(), database });
     expect(startChecks().fresh).toBe(true);
     // `npm run build --if-stale` then builds nothing (a real build would take a minute and print Next's banner).
-    const build = node(["scripts/build.mjs", "--if-stale"], env);
+    const build = node(tsxArgs("scripts/build.ts", "--if-stale"), env);
     expect(build.status, build.stderr).toBe(0);
     expect(build.stdout).toBe("The app build is up to date.\n");
 

@@ -1,8 +1,9 @@
 import { rmSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { NO_FILTERS, type EventFilters } from "@/lib/event-filters";
 import { FIXTURE_DIR } from "../support/fixtures";
-import { runDbBuild } from "../support/db-build";
+import { runDbBuild, useDatabase } from "../support/db-build";
 import { scratchDir } from "../support/scratch";
 
 // Builds a database from the fixture content with the real db:build, then reads it through lib/queries.
@@ -21,7 +22,7 @@ beforeAll(async () => {
   const db = path.join(dir, "fixture.db");
   const built = runDbBuild(FIXTURE_DIR, db);
   expect(built.status, built.stderr).toBe(0);
-  vi.stubEnv("DATABASE_URL", `file:${db}`);
+  useDatabase(db);
   q = {
     issues: await import("@/lib/queries/issues"),
     events: await import("@/lib/queries/events"),
@@ -67,8 +68,8 @@ describe("lib/queries over a built database", () => {
   });
 
   it("filters events by actor (any or all), issue, article and overlapping dates", async () => {
-    const slugs = async (f: Partial<import("@/lib/queries/events").EventFilters>) =>
-      (await q.events.listEvents({ ...q.events.NO_FILTERS, ...f })).events.map((e) => e.slug);
+    const slugs = async (f: Partial<EventFilters>) =>
+      (await q.events.listEvents({ ...NO_FILTERS, ...f })).events.map((e) => e.slug);
     expect(await slugs({})).toEqual(["talks-open", "leaders-meet", "geneva-round"]);
     expect(await slugs({ actors: ["iran"] })).toEqual(["talks-open", "geneva-round"]);
     expect(await slugs({ actors: ["iran", "the-president"] })).toEqual([
@@ -80,12 +81,12 @@ describe("lib/queries over a built database", () => {
     expect(await slugs({ actors: ["iran", "the-president"], actorMode: "all" })).toEqual([]);
     expect(await slugs({ articles: ["spring-brief"] })).toEqual(["talks-open"]);
     expect(await slugs({ from: "2025-05-31", to: "2026-02-10" })).toEqual(["talks-open", "leaders-meet"]);
-    const page = await q.events.listEvents(q.events.NO_FILTERS, { offset: 1, limit: 1 });
+    const page = await q.events.listEvents(NO_FILTERS, { offset: 1, limit: 1 });
     expect([page.total, page.events.map((e) => e.slug)]).toEqual([3, ["leaders-meet"]]);
   });
 
   it("counts events, lists their date spans and what the timeline can filter by", async () => {
-    const f = { ...q.events.NO_FILTERS, actors: ["iran"] };
+    const f = { ...NO_FILTERS, actors: ["iran"] };
     expect(await q.events.countEvents(f)).toBe(2);
     expect(await q.events.listEventSpans(f)).toEqual([
       { start: "2025-05-01", end: "2025-05-31" },
@@ -103,6 +104,15 @@ describe("lib/queries over a built database", () => {
       count: 2,
     });
     expect(facets.actors.every((a) => a.count > 0)).toBe(true);
+  });
+
+  it("lists every article with the perspective its frontmatter states", async () => {
+    const articles = await q.articles.listArticles();
+    expect(articles.map((a) => [a.slug, a.perspective.text])).toEqual([
+      ["spring-brief", "A fictional institute's analysis, written for the tests."],
+      ["winter-brief", "A fictional news report with no stated standpoint."],
+    ]);
+    expect(articles[0]!.perspective.basis).toBe("Fixture article; its standpoint is invented for the tests.");
   });
 
   it("reads an article with its paragraphs and the annotated spans in them", async () => {

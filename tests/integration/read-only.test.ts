@@ -2,7 +2,7 @@ import { readFileSync, rmSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { FIXTURE_DIR } from "../support/fixtures";
-import { runDbBuild } from "../support/db-build";
+import { runDbBuild, useDatabase } from "../support/db-build";
 import { scratchDir } from "../support/scratch";
 
 // The app's database client (lib/db.ts) opens the file read-only: nothing the server does can change it.
@@ -15,7 +15,7 @@ beforeAll(async () => {
   DB = path.join(dir, "fixture.db");
   const built = runDbBuild(FIXTURE_DIR, DB);
   expect(built.status, built.stderr).toBe(0);
-  vi.stubEnv("DATABASE_URL", `file:${DB}`);
+  useDatabase(DB);
   db = await import("@/lib/db");
 });
 
@@ -41,7 +41,7 @@ describe("the app's database client", () => {
     const other = path.join(dir, "hostile.db");
     const built = runDbBuild("tests/fixtures/hostile", other);
     expect(built.status, built.stderr).toBe(0);
-    vi.stubEnv("DATABASE_URL", `file:${other}`);
+    useDatabase(other);
     vi.resetModules();
     const second = await import("@/lib/db");
     try {

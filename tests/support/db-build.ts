@@ -1,13 +1,9 @@
 import { spawn, spawnSync } from "node:child_process";
-import { createRequire } from "node:module";
 import path from "node:path";
-import { pathToFileURL } from "node:url";
+import { vi } from "vitest";
+import { envFor } from "@/lib/env";
+import { dbBuildArgs } from "../../scripts/lib/run";
 
-export { TMP_DIR } from "./scratch";
-
-const SCRIPT = path.resolve("scripts/db-build.ts");
-// Absolute, so the script also runs from another working directory (a test's own prisma/ folder).
-const TSX = pathToFileURL(createRequire(import.meta.url).resolve("tsx")).href;
 const TSCONFIG = path.resolve("tsconfig.json");
 
 export interface DbBuildOptions {
@@ -19,10 +15,11 @@ export interface DbBuildOptions {
 function args(contentDir: string, dbFile: string, { cwd }: DbBuildOptions) {
   // Paths as given, so messages name files as a user would see them; absolute when run from elsewhere.
   const at = (p: string) => (cwd ? path.resolve(p) : p);
-  return ["--import", TSX, SCRIPT, "--content", at(contentDir), "--db", at(dbFile)];
+  return dbBuildArgs(at(contentDir), at(dbFile));
 }
 
 function options({ env = {}, cwd }: DbBuildOptions) {
+  // tsx looks for tsconfig.json (and the `@/` paths in it) in the working directory.
   return { cwd, env: { ...process.env, TSX_TSCONFIG_PATH: TSCONFIG, ...env } };
 }
 
@@ -41,4 +38,9 @@ export function spawnDbBuild(contentDir: string, dbFile: string, opts: DbBuildOp
     ...options(opts),
     stdio: ["ignore", "pipe", "pipe"],
   });
+}
+
+/** Points lib/db at a database file when it is next imported; `vi.unstubAllEnvs()` undoes it. */
+export function useDatabase(dbFile: string) {
+  for (const [name, value] of Object.entries(envFor({ db: dbFile }))) vi.stubEnv(name, value);
 }

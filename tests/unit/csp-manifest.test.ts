@@ -2,7 +2,8 @@ import { createHash } from "node:crypto";
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { CSP_MANIFEST, inlineScriptHashes, writeCspManifest } from "../../scripts/lib/csp-manifest.mjs";
+import { CSP_MANIFEST } from "@/lib/env";
+import { inlineScriptHashes, writeCspManifest } from "../../scripts/lib/csp-manifest";
 import { scratchDir } from "../support/scratch";
 
 // The hash a browser computes for an inline script: SHA-256 over the exact text between the tags, base64.

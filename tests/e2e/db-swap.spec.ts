@@ -52,6 +52,8 @@ async function restart() {
 }
 
 test.beforeAll(async () => {
+  // A database build and a server start: past 30 s when the machine is busy.
+  test.setTimeout(120_000);
   root = scratchDir("db-swap-");
   project = projectView(path.join(root, "project"));
   contentA = path.resolve("tests/fixtures/content");

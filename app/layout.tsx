@@ -1,5 +1,6 @@
 import type { Metadata, Viewport } from "next";
 import Link from "next/link";
+import { HydrationMark } from "@/components/ui/hydration-mark";
 import { SITE_DESCRIPTION, SITE_NAME, SITE_URL } from "@/lib/site/config";
 import { sans, serif, serifItalic } from "@/lib/site/fonts";
 import { SearchBox } from "@/components/search/search-box";
@@ -27,6 +28,7 @@ export default function RootLayout({ children }: Readonly<{ children: React.Reac
   return (
     <html lang="en" className={`${serif.variable} ${serifItalic.variable} ${sans.variable}`}>
       <body>
+        <HydrationMark />
         <a className="skip-link" href="#main">
           Skip to content
         </a>

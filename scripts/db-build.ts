@@ -1,14 +1,14 @@
 // npm run db:build [-- --content <dir>] [-- --db <file>]
 // Builds a new database from content/ into a temporary file beside the target and renames it over the target only
 // when everything succeeded: a failed build leaves the previous database byte-for-byte as it was.
-import { existsSync, mkdirSync, renameSync, rmSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaClient } from "../generated/prisma/client";
 import { checkContentDir, formatProblem } from "../lib/content";
 import { loadContent } from "../lib/content/load";
-import { databaseFiles } from "../lib/env";
+import { databaseFiles, toolEnv } from "../lib/env";
 import { databaseInputs } from "./lib/fingerprint";
 import { applyMigrations } from "./lib/migrate";
 
@@ -36,11 +36,11 @@ if (!result.ok) {
 
 mkdirSync(path.dirname(target), { recursive: true });
 const temp = path.join(path.dirname(target), `.build-${process.pid}-${path.basename(target)}`);
-rmSync(temp, { force: true });
+removeAbandonedBuilds();
 let prisma: PrismaClient | undefined;
 try {
   await applyMigrations(`file:${temp}`);
-  prisma = new PrismaClient({ adapter: new PrismaBetterSqlite3({ url: `file:${temp}` }) });
+  prisma = withInjectedFault(new PrismaClient({ adapter: new PrismaBetterSqlite3({ url: `file:${temp}` }) }));
   const counts = await loadContent(prisma, result.content, {
     inputs: databaseInputs(contentDir),
     builtAt: new Date().toISOString(),
@@ -69,4 +69,50 @@ try {
     `db:build failed; the previous database is unchanged.\n${error instanceof Error ? error.stack : error}`,
   );
   process.exit(1);
+}
+
+/**
+ * A build that was killed (SIGKILL, power loss) cannot clean up: its temporary file and SQLite journal stay beside
+ * the target. Removes those of builds whose process is gone; a build still running keeps its files.
+ */
+function removeAbandonedBuilds() {
+  const dir = path.dirname(target);
+  const base = path.basename(target).replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  const pattern = new RegExp(`^\\.build-(\\d+)-${base}(-journal|-wal|-shm)?$`);
+  for (const name of readdirSync(dir)) {
+    const pid = Number(pattern.exec(name)?.[1]);
+    if (pid && (pid === process.pid || !isRunning(pid))) rmSync(path.join(dir, name), { force: true });
+  }
+}
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
+/**
+ * Test-only fault injection, set by tests/integration/db-build.test.ts and nowhere else. Both faults strike inside
+ * the load transaction, after the articles, actors, issues and events are written and before the quotes are:
+ * FAULTLINES_FAULT=load fails there; FAULTLINES_FAULT=pause-load stops there and says so on stderr, so a test can
+ * kill the build at a known point.
+ */
+function withInjectedFault(client: PrismaClient): PrismaClient {
+  const fault = toolEnv().FAULTLINES_FAULT;
+  if (!fault) return client;
+  return client.$extends({
+    query: {
+      evidence: {
+        async createMany() {
+          if (fault === "load") throw new Error("injected fault (FAULTLINES_FAULT=load)");
+          console.error("FAULTLINES_FAULT=pause-load: paused inside the load transaction");
+          // Paused, not hung for good: a build nobody kills gives up after a minute.
+          return new Promise<never>(() => setTimeout(() => process.exit(1), 60_000));
+        },
+      },
+    },
+  }) as unknown as PrismaClient;
 }

@@ -41,7 +41,7 @@ export function parsePartialDate(value: string): { start: string; end: string } 
   return { error: `"${value}" is not a date: write YYYY-MM-DD, YYYY-MM or YYYY` };
 }
 
-const RESOLVE_RULES = [
+export const RESOLVE_RULES = [
   "yesterday",
   "this-week",
   "last-week",

@@ -39,7 +39,7 @@ export function ensureDatabase(): string {
 }
 
 /** Copies the built database to the serving snapshot, atomically. */
-function snapshotDatabase(): void {
+export function snapshotDatabase(): void {
   const { built, serving } = databaseFiles(env);
   if (built === serving) return;
   const temp = `${serving}.copy-${process.pid}`;

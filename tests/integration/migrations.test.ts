@@ -4,7 +4,7 @@ import Database from "better-sqlite3";
 import { describe, expect, it } from "vitest";
 import { EXTERNAL_TABLES } from "../../prisma/external-tables";
 import { applyMigrations, createMigration } from "../../scripts/lib/migrate";
-import { TMP_DIR } from "../support/db-build";
+import { scratchDir } from "../support/scratch";
 
 describe("migrations", () => {
   it("are numbered 0001, 0002, … once each, so branches that both add one are renumbered when merged", () => {
@@ -26,8 +26,7 @@ describe("migrations", () => {
   });
 
   it("create the FTS5 search index and exactly the shadow tables listed as external", async () => {
-    const file = path.join(TMP_DIR, "migrations.db");
-    rmSync(file, { force: true });
+    const file = path.join(scratchDir("migrations-"), "migrations.db");
     await applyMigrations(`file:${file}`);
     const db = new Database(file, { readonly: true });
     try {

@@ -1,15 +1,15 @@
-import { mkdirSync, rmSync } from "node:fs";
+import { rmSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { runDbBuild, TMP_DIR } from "../support/db-build";
+import { runDbBuild } from "../support/db-build";
+import { scratchDir } from "../support/scratch";
 
 // Relevance on the real content: a database built from content/ by the real db:build, searched through lib/search.
-const DB = path.join(TMP_DIR, "search-real.db");
+const DB = path.join(scratchDir("search-"), "search-real.db");
 let lib: typeof import("@/lib/search");
 let db: typeof import("@/lib/db");
 
 beforeAll(async () => {
-  mkdirSync(TMP_DIR, { recursive: true });
   const built = runDbBuild("content", DB);
   expect(built.status, built.stderr).toBe(0);
   process.env.DATABASE_URL = `file:${DB}`;

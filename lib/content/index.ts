@@ -3,8 +3,9 @@ import path from "node:path";
 import { sortIssues, type ContentIssue } from "./errors";
 import { parseArticle, parseYaml, type LocatedYaml, type ParsedArticle } from "./parse";
 import { resolveContent, type ValidatedContent } from "./resolve";
-import { actorsSchema, annotationSchema, frontmatterSchema, issuesSchema } from "./schema";
-import type { ResolvedContent } from "./types";
+import { reviewContent, type ValidatedDraft } from "./review";
+import { actorsSchema, annotationSchema, draftSchema, frontmatterSchema, issuesSchema } from "./schema";
+import type { ResolvedContent, ReviewState } from "./types";
 import { validate } from "./validate";
 
 export { formatIssue, ContentError, type ContentIssue } from "./errors";
@@ -16,7 +17,9 @@ export interface ContentFile {
   text: string;
 }
 
-export type PipelineResult = { ok: true; content: ResolvedContent } | { ok: false; issues: ContentIssue[] };
+export type PipelineResult =
+  | { ok: true; content: ResolvedContent; review: ReviewState }
+  | { ok: false; issues: ContentIssue[] };
 
 /** Reads every content file under `dir`; paths are reported relative to the working directory. */
 export async function readContentDir(dir: string): Promise<ContentFile[]> {
@@ -28,7 +31,7 @@ export async function readContentDir(dir: string): Promise<ContentFile[]> {
       files.push({ path: rel(path.join(dir, name)), text: MISSING }),
     );
   }
-  for (const sub of ["articles", "annotations"]) {
+  for (const sub of ["articles", "annotations", "drafts"]) {
     const names = await readdir(path.join(dir, sub)).catch(() => [] as string[]);
     for (const name of names.sort()) {
       if (/\.(md|ya?ml)$/.test(name)) await read(path.join(dir, sub, name));
@@ -50,7 +53,9 @@ export function runPipeline(files: ContentFile[]): PipelineResult {
   };
 
   const single = (suffix: string) => {
-    const file = files.find((f) => f.path.endsWith(suffix) && !/\/(articles|annotations)\//.test(f.path));
+    const file = files.find(
+      (f) => f.path.endsWith(suffix) && !/\/(articles|annotations|drafts)\//.test(f.path),
+    );
     if (!file || file.text === MISSING) {
       issues.push({ file: file?.path ?? `content/${suffix}`, line: 1, message: "file is missing" });
       return null;
@@ -64,9 +69,11 @@ export function runPipeline(files: ContentFile[]): PipelineResult {
 
   const articles: ValidatedContent["articles"] = [];
   const annotations: ValidatedContent["annotations"] = [];
+  const drafts: ValidatedDraft[] = [];
   for (const file of files) {
     const article = /\/articles\/([^/]+)\.md$/.exec(file.path);
     const annotation = /\/annotations\/([^/]+)\.ya?ml$/.exec(file.path);
+    const draft = /\/drafts\/([^/]+)\.ya?ml$/.exec(file.path);
     if (article) {
       const slug = article[1]!;
       if (!checkSlug(file.path, slug, issues)) continue;
@@ -80,20 +87,29 @@ export function runPipeline(files: ContentFile[]): PipelineResult {
       const loc: LocatedYaml | null = take(parseYaml(file.path, file.text));
       const value = loc && take(validate(loc, annotationSchema));
       if (loc && value) annotations.push({ slug, value, loc });
+    } else if (draft) {
+      const slug = draft[1]!;
+      if (!checkSlug(file.path, slug, issues)) continue;
+      const loc: LocatedYaml | null = take(parseYaml(file.path, file.text));
+      const value = loc && take(validate(loc, draftSchema));
+      if (loc && value) drafts.push({ slug, value, loc });
     }
   }
 
   if (!actors || !issueList || !actorsLoc || !issuesLoc) return { ok: false, issues: sortIssues(issues) };
-  const resolved = resolveContent({
+  const validated: ValidatedContent = {
     articles,
     annotations,
     actors: { value: actors, loc: actorsLoc },
     issues: { value: issueList, loc: issuesLoc },
-  });
+  };
+  const resolved = resolveContent(validated);
   issues.push(...resolved.issues);
+  const reviewed = reviewContent({ validated, drafts, content: resolved.content });
+  issues.push(...reviewed.issues);
   return issues.length > 0
     ? { ok: false, issues: sortIssues(issues) }
-    : { ok: true, content: resolved.content };
+    : { ok: true, content: reviewed.content, review: reviewed.review };
 }
 
 function checkSlug(file: string, slug: string, issues: ContentIssue[]): boolean {

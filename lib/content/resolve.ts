@@ -213,7 +213,11 @@ export function resolveContent(input: ValidatedContent): {
     defined.event.evidence.push(...ref.evidence);
   }
 
-  return { content: { articles, actors, issues: issueList, events, positions, divergences }, issues };
+  // Article–actor links are resolved by the review stage (./review.ts), which also knows which articles are drafts.
+  return {
+    content: { articles, actors, issues: issueList, events, positions, divergences, articleActors: [] },
+    issues,
+  };
 }
 
 type Report = (loc: LocatedYaml, path: Path, message: string) => void;
@@ -411,9 +415,9 @@ function resolveIssues(source: { value: IssuesFile; loc: LocatedYaml }, report: 
   }));
 }
 
-type SearchableBlock = Block & { find: ReturnType<typeof quoteFinder> };
+export type SearchableBlock = Block & { find: ReturnType<typeof quoteFinder> };
 
-function locateQuote(
+export function locateQuote(
   article: string,
   blocks: SearchableBlock[],
   entry: EvidenceEntry,

@@ -26,12 +26,20 @@ export const ACTOR_KINDS = [
 export const CLAIM_KINDS = ["reported", "statement", "assessment"] as const;
 export const LEVELS = ["aligned", "partial", "divergent", "none"] as const;
 export const RATED_BY = ["source", "editorial"] as const;
+/** Why the draft assist did not propose a dated sentence as an event. */
+export const NOT_EVENT_REASONS = ["threat", "plan", "forecast", "conditional", "negated", "future"] as const;
+/** What the draft assist guesses a name it does not know to be: an actor kind, or a place or other thing. */
+export const CANDIDATE_KINDS = [...ACTOR_KINDS, "place", "other"] as const;
+/** `draft`: imported, checked, never loaded; removing the field or `accepted` publishes the article. */
+export const REVIEW_STATES = ["draft", "accepted"] as const;
 
 export type ArticleKind = (typeof ARTICLE_KINDS)[number];
 export type ActorKind = (typeof ACTOR_KINDS)[number];
 export type ClaimKind = (typeof CLAIM_KINDS)[number];
 export type Level = (typeof LEVELS)[number];
 export type RatedBy = (typeof RATED_BY)[number];
+export type NotEventReason = (typeof NOT_EVENT_REASONS)[number];
+export type CandidateKind = (typeof CANDIDATE_KINDS)[number];
 
 export const frontmatterSchema = z.strictObject({
   title: text,
@@ -49,6 +57,7 @@ export const frontmatterSchema = z.strictObject({
     basis: text,
   }),
   notes: text.optional(),
+  review: z.enum(REVIEW_STATES).optional(),
 });
 
 export const actorsSchema = z.array(
@@ -125,13 +134,52 @@ const divergenceSchema = z.strictObject({
   evidence: evidenceSchema,
 });
 
+/** An actor the article discusses, with the words that show it. */
+const articleActorSchema = z.strictObject({ actor: z.string(), evidence: evidenceSchema });
+
 export const annotationSchema = z.strictObject({
   events: z.array(eventSchema).default([]),
   positions: z.array(positionSchema).default([]),
   divergence: z.array(divergenceSchema).default([]),
+  actors: z.array(articleActorSchema).default([]),
+});
+
+/**
+ * `drafts/<slug>.yaml`: the import's suggestions. `events`, `positions` and `actors` have the reviewed shapes, so
+ * accepting one is moving it into `annotations/<slug>.yaml`; the other sections are the assist's findings.
+ */
+export const draftSchema = z.strictObject({
+  events: z.array(eventSchema).default([]),
+  positions: z.array(positionSchema).default([]),
+  actors: z.array(articleActorSchema).default([]),
+  mentions: z.array(z.strictObject({ actor: z.string(), text, evidence: evidenceSchema })).default([]),
+  candidates: z
+    .array(
+      z.strictObject({
+        name: text,
+        kind: z.enum(CANDIDATE_KINDS),
+        count: z.number().int().positive(),
+        evidence: evidenceSchema,
+      }),
+    )
+    .default([]),
+  dates: z.array(dateSchema.omit({ resolve: true }).extend({ evidence: evidenceSchema })).default([]),
+  not_events: z
+    .array(
+      z.strictObject({
+        reason: z.enum(NOT_EVENT_REASONS),
+        cue: text,
+        stated: text,
+        actors: z.array(z.string()).default([]),
+        evidence: evidenceSchema,
+      }),
+    )
+    .default([]),
+  issues: z.array(z.strictObject({ issue: z.string(), evidence: evidenceSchema })).default([]),
 });
 
 export type Frontmatter = z.infer<typeof frontmatterSchema>;
+export type Draft = z.infer<typeof draftSchema>;
 export type ActorsFile = z.infer<typeof actorsSchema>;
 export type IssuesFile = z.infer<typeof issuesSchema>;
 export type Annotation = z.infer<typeof annotationSchema>;

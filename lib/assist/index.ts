@@ -86,7 +86,8 @@ export interface AssistDetail {
   sentences: Sentence[];
   mentions: (Mention & { sentence: Sentence })[];
   dates: (DatePhrase & { sentence: Sentence })[];
-  events: { event: DraftEvent; sentence: Sentence; phrase: DatePhrase }[];
+  /** `clause`: the words the event is about (offsets in the sentence). */
+  events: { event: DraftEvent; sentence: Sentence; phrase: DatePhrase; clause: { start: number; end: number } }[];
   notEvents: { sentence: Sentence; reason: NotEventReason; phrase: DatePhrase }[];
 }
 
@@ -204,7 +205,7 @@ export function runAssist(input: AssistInput): { draft: Draft; detail: AssistDet
       evidence: [quote],
     };
     draft.events.push(event);
-    detail.events.push({ event, sentence, phrase });
+    detail.events.push({ event, sentence, phrase, clause });
   }
 
   // Positions: per suggested issue, the best sentence where a side of the pair (or one of its people) takes a stance.

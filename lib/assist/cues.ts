@@ -61,8 +61,10 @@ export function clauseAround(text: string, start: number, end: number): { start:
   return { start: from, end: to };
 }
 
-const REPORTING_WORD =
-  /\b(?:said|says|say|told|tell|stated|announced|declared|insisted|warned|claimed|argued|noted|added|confirmed|wrote|comments?|remarks?|statements?|claims?|assertions?|reports?|reported|suggest(?:ed|ion)?)\b/gi;
+const REPORTING_WORD = new RegExp(
+  `${SPEECH.source}|\\b(?:reported|reportedly|agree(?:s|d|ing)?|comments?|remarks?|statements?|claims?|assertions?|reports?|suggest(?:ed|ion)?|concerns?|fears?|worries|hopes?|expectations?|belief|assessments?)\\b`,
+  "gi",
+);
 
 /**
  * The text with reported content blanked out as well: what follows "that" after a word of saying ("comments last
@@ -103,8 +105,14 @@ export function speaksOfFuture(text: string, start: number, end: number): boolea
   return FUTURE.test(window) && !hasPastVerb(window);
 }
 
-const IRREGULAR_PAST =
-  /\b(?:met|held|said|told|made|took|gave|sent|came|went|began|led|struck|won|lost|fought|ran|saw|spoke|wrote|chose|broke|hit|left|rose|fell|shot|put|set|cut|drew|bought|sold|paid|fled|sought|brought|thought|kept|stood|became|grew|knew|threw|flew|built|meant|found|felt|heard|beat|bore|swore|tore|withdrew|undertook|overtook|forbade|oversaw)\b/i;
+const IRREGULAR_PAST = new RegExp(
+  `\\b(?:${"arose ate awoke became began bent bit bled blew bore bought bound broke brought built burnt caught chose clung came crept cut dealt dug did drew drove fed fell felt fled flew flung fought forbade foresaw forgot forgave froze gave got grew ground hid held hit hung kept knew laid lay led lent left lit lost made meant met mistook oversaw overthrew overtook paid put ran rang rode rose said sang sank sat saw sent set shook shot shut slept slid sold sought spent spoke spread sprang stole stood struck stuck swept swore swam swung taught tore told took thought threw understood undertook withdrew withstood woke won wore wound wove wrought wrote".split(" ").join("|")})\\b`,
+  "i",
+);
+/** Nouns that name a happening: with a date on them ("the attack in September", "the January uprising") a clause reports one. */
+const EVENT_NOUN =
+  /\b(?:attacks?|strikes?|air ?strikes?|bombings?|raids?|invasion|offensive|operation|assassination|massacre|coup|uprising|revolt|protests?|riots?|war|clashes?|ceasefire|truce|talks|negotiations|round|meeting|summit|conference|visit|trip|tour|election|vote|referendum|speech|interview|announcement|comments?|remarks?|statement|report|signing|deal|agreement|accord|release|arrest|resignation|inauguration)\b/i;
+
 const NOT_PAST = new Set([
   "need",
   "indeed",
@@ -130,6 +138,11 @@ const NOT_PAST = new Set([
   "wicked",
   "kindred",
 ]);
+
+/** Whether a clause names a happening with a noun ("the attack", "the meeting"). */
+export function hasEventNoun(clause: string): boolean {
+  return EVENT_NOUN.test(maskQuotes(clause));
+}
 
 /** Whether a clause has a verb in the past (or the present perfect): the mark of a report of a happening. */
 export function hasPastVerb(clause: string): boolean {

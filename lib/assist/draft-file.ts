@@ -1,4 +1,4 @@
-import { Document } from "yaml";
+import { Document, isMap, isScalar } from "yaml";
 import type { Draft } from "./index";
 
 const HEADER = (slug: string) =>
@@ -26,10 +26,14 @@ const COMMENTS: Record<keyof Draft, string> = {
 export function draftFileText(slug: string, draft: Draft): string {
   const doc = new Document(draft, { aliasDuplicateObjects: false });
   doc.commentBefore = HEADER(slug);
-  for (const key of Object.keys(COMMENTS) as (keyof Draft)[]) {
-    const pair = doc.contents && "items" in doc.contents ? doc.contents.items.find((p: { key: unknown }) => String((p.key as { value?: unknown })?.value ?? p.key) === key) : null;
-    if (pair && pair.key && typeof pair.key === "object") (pair.key as { commentBefore?: string; spaceBefore?: boolean }).commentBefore = COMMENTS[key];
-    if (pair && pair.key && typeof pair.key === "object") (pair.key as { spaceBefore?: boolean }).spaceBefore = true;
+  if (isMap(doc.contents)) {
+    for (const pair of doc.contents.items) {
+      if (!isScalar(pair.key)) continue;
+      const comment = COMMENTS[String(pair.key.value) as keyof Draft];
+      if (!comment) continue;
+      pair.key.commentBefore = comment;
+      pair.key.spaceBefore = true;
+    }
   }
   return doc.toString({ lineWidth: 0 });
 }

@@ -9,7 +9,9 @@ import {
   clauseAround,
   creditedSpan,
   guessClaim,
+  hasEventNoun,
   hasPastVerb,
+  maskQuotes,
   notEventReason,
   speaksOfFuture,
   STANCE_CUES,
@@ -92,6 +94,8 @@ export interface AssistDetail {
 }
 
 const PAIR = ["us", "israel"] as const;
+/** A sentence that goes on about whom the one before named. */
+const PRONOUN = /^\W*(?:(?:\w+\s+){0,3})(?:he|she|they|his|her|their|its|it|both leaders|the two)\b/i;
 const PERSON_KINDS = new Set(["leader", "official", "person", "analyst"]);
 
 export function runAssist(input: AssistInput): { draft: Draft; detail: AssistDetail } {
@@ -144,25 +148,44 @@ export function runAssist(input: AssistInput): { draft: Draft; detail: AssistDet
     issues: [],
   };
 
-  // Events and not-events: a sentence with a known actor and a date phrase.
+  // Events and not-events: a sentence with a known actor and a date phrase. A sentence without a date of its own
+  // takes the last one of its paragraph (narrative time runs on until a new date is given), and one that names no
+  // actor but starts from a pronoun ("He ordered …") takes the actors of the sentence before it.
+  let lastInParagraph: { paragraph: number; phrase: DatePhrase; sentence: Sentence } | null = null;
+  let before: Sentence | null = null;
   for (const sentence of sentences) {
+    const previousSentence = before;
+    before = sentence;
+    const own = detail.dates.filter((d) => d.sentence === sentence);
+    const carried = lastInParagraph?.paragraph === sentence.paragraph ? lastInParagraph : null;
+    if (own.length) lastInParagraph = { paragraph: sentence.paragraph, phrase: own.at(-1)!, sentence };
     if (sentence.heading) continue;
-    const mentions = mentionsOf(sentence);
-    const phrases = detail.dates.filter((d) => d.sentence === sentence);
+    let mentions = mentionsOf(sentence);
+    if (!mentions.length && previousSentence?.paragraph === sentence.paragraph && PRONOUN.test(maskQuotes(sentence.text))) {
+      mentions = mentionsOf(previousSentence);
+    }
+    const phrases: (DatePhrase & { inherited?: Sentence })[] = own.length
+      ? own
+      : carried && !carried.phrase.future
+        ? [{ ...carried.phrase, start: 0, end: 0, inherited: carried.sentence }]
+        : [];
     if (!mentions.length || !phrases.length) continue;
     const quote = evidence(sentence);
     if (!quote) continue;
     let refused: { reason: NotEventReason; cue: string; phrase: DatePhrase } | null = null;
-    let chosen: { phrase: DatePhrase; clause: { start: number; end: number } } | null = null;
+    let chosen: { phrase: DatePhrase & { inherited?: Sentence }; clause: { start: number; end: number } } | null = null;
     for (const phrase of phrases) {
-      const clause = clauseAround(sentence.text, phrase.start, phrase.end);
+      const clause = phrase.inherited
+        ? { start: 0, end: sentence.text.length }
+        : clauseAround(sentence.text, phrase.start, phrase.end);
       const clauseText = sentence.text.slice(clause.start, clause.end);
       const why = phrase.future ? { reason: "future" as const, cue: phrase.text } : notEventReason(clauseText);
       if (why) {
-        refused ??= { ...why, phrase };
+        if (!phrase.inherited) refused ??= { ...why, phrase };
         continue;
       }
-      if (!hasPastVerb(clauseText)) continue;
+      // A sentence that borrows its date must report the happening with a verb; a noun alone is not enough.
+      if (!hasPastVerb(clauseText) && (phrase.inherited || !hasEventNoun(clauseText))) continue;
       chosen = { phrase, clause };
       break;
     }
@@ -193,13 +216,17 @@ export function runAssist(input: AssistInput): { draft: Draft; detail: AssistDet
     const relative = /^[\s,;:—–(]*(?:which|who|that)\b/i.test(sentence.text.slice(clause.start, phrase.start));
     const titleClause = relative ? clauseAround(sentence.text, Math.max(0, clause.start - 1), Math.max(0, clause.start - 1)) : clause;
     const title = titleFrom(sentence.text, { start: titleClause.start, end: clause.end }, phrase);
+    const date = draftDate(phrase);
+    if (phrase.inherited) {
+      date.basis = `No date in this sentence; it takes the date of the sentence before it in the paragraph. ${date.basis}`;
+    }
     const event: DraftEvent = {
       slug: uniqueSlug(title, phrase.span.start, taken),
       title,
       summary: sentence.text,
       claim,
       ...(via ? { via } : {}),
-      date: draftDate(phrase),
+      date,
       actors,
       issues,
       evidence: [quote],

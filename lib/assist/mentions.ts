@@ -27,6 +27,8 @@ export interface Gazetteer {
   nameWords: Set<string>;
 }
 
+const TITLE_AFTER =
+  /^\s+(?:President|Vice President|Prime Minister|Foreign Minister|Defen[cs]e Minister|Finance Minister|Minister|Secretary|Chief|Chair(?:man)?|General|Lieutenant|Colonel|Admiral|Commander|Ambassador|Envoy|Spokes(?:man|woman|person)|Leader|King|Crown Prince|Supreme Leader|official)\b/;
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 const APOSTROPHE = "['’]";
 
@@ -71,7 +73,15 @@ export function buildGazetteer(actors: KnownActor[]): Gazetteer {
       all.sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);
       const kept: Mention[] = [];
       for (const m of all) if (!kept.some((k) => m.start < k.end && k.start < m.end)) kept.push(m);
-      return kept.sort((a, b) => a.start - b.start);
+      // A name that opens a longer one and is followed by a title names its own actor too: "Israeli" in "Israeli
+      // Prime Minister Benjamin Netanyahu", "IDF" in "IDF Chief of Staff …" (but not "Israel" in "Israel Katz").
+      const nested = all.filter(
+        (m) =>
+          !kept.includes(m) &&
+          kept.some((k) => k.start === m.start && k.end > m.end && k.actor !== m.actor) &&
+          TITLE_AFTER.test(text.slice(m.end)),
+      );
+      return [...kept, ...nested].sort((a, b) => a.start - b.start || b.end - a.end);
     },
   };
 }

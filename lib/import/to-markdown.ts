@@ -38,7 +38,6 @@ const INLINE_MARKUP = [
   "kbd",
   "samp",
   "var",
-  "font",
   "dfn",
 ] as const;
 

@@ -46,9 +46,12 @@ export function findCandidates(
   sentences: Sentence[],
   mentionsOf: (s: Sentence) => Mention[],
   nameWords: Set<string>,
-  fullText: string,
 ): Candidate[] {
-  const lowerWords = new Set(fullText.match(/(?<![\p{L}])\p{Ll}[\p{L}’'-]*/gu) ?? []);
+  // Capitalised words seen after the start of a sentence: only those may be names when they start one.
+  const midCaps = new Set<string>();
+  for (const s of sentences) {
+    for (const m of s.text.matchAll(/(?<=[\p{L}\p{N},;:)”’]\s+)\p{Lu}[\p{L}’'-]*/gu)) midCaps.add(m[0].replace(/['’]s?$/, ""));
+  }
   const byName = new Map<string, Candidate>();
   for (const sentence of sentences) {
     if (sentence.heading) continue;
@@ -58,10 +61,13 @@ export function findCandidates(
       // so "Israeli Prime Minister Jane Roe" leaves "Jane Roe".
       let run: string[] = [];
       let runStart = match.index;
+      let runAtStart = false;
       const flush = () => {
         while (run.length && CONNECTORS.test(run[run.length - 1]!)) run.pop();
         while (run.length && CONNECTORS.test(run[0]!)) run.shift();
-        if (run.length) record(run.join(" "), sentence, runStart, byName, nameWords);
+        // One capitalised word starting a sentence is a name only if the article also capitalises it elsewhere.
+        const lone = run.length === 1 && runAtStart && !midCaps.has(run[0]!.replace(/['’]s?$/, ""));
+        if (run.length && !lone) record(run.join(" "), sentence, runStart, byName, nameWords);
         run = [];
       };
       let offset = match.index;
@@ -70,9 +76,9 @@ export function findCandidates(
         const startsSentence = sentence.text.slice(0, offset).replace(/[“"‘'(]/g, "").trim() === "";
         const known = mentions.some((m) => offset < m.end && m.start < offset + word.length);
         const common = NOT_NAMES.has(bare) || TITLES.has(bare) || CALENDAR.test(bare);
-        if (known || common || (startsSentence && lowerWords.has(bare.toLowerCase()))) flush();
+        if (known || common) flush();
         else {
-          if (!run.length) runStart = offset;
+          if (!run.length) [runStart, runAtStart] = [offset, startsSentence];
           run.push(word);
         }
         offset += word.length + 1;
@@ -107,9 +113,10 @@ function guessKind(name: string, sentence: string, index: number): CandidateKind
   if (MILITARY.test(name)) return "armed-group";
   if (ORGANISATION.test(name)) return "organisation";
   if (OTHER.test(name)) return "other";
-  if (PLACE_WORDS.test(name) || /\b(?:in|at|to|from|near|across|into|over|inside|outside)\s+(?:the\s+)?$/.test(before)) return "place";
-  if (/^\p{Lu}{2,6}$/u.test(name)) return "organisation";
   const words = name.split(" ");
+  if (PLACE_WORDS.test(name)) return "place";
   if (words.length >= 2 && words.length <= 4 && (PERSON_CUE.test(sentence) || [...TITLES].some((t) => before.includes(t)))) return "person";
+  if (/\b(?:in|at|to|from|near|across|into|over|inside|outside)\s+(?:the\s+)?$/.test(before)) return "place";
+  if (/^\p{Lu}{2,6}$/u.test(name)) return "organisation";
   return words.length >= 2 && words.length <= 3 ? "person" : "other";
 }

@@ -95,7 +95,7 @@ export interface AssistDetail {
 
 const PAIR = ["us", "israel"] as const;
 /** A sentence that goes on about whom the one before named. */
-const PRONOUN = /^\W*(?:(?:\w+\s+){0,3})(?:he|she|they|his|her|their|its|it|both leaders|the two)\b/i;
+const PRONOUN = /^\W*(?:he|she|they|his|her|their|its|it|both|the two)\b/i;
 const PERSON_KINDS = new Set(["leader", "official", "person", "analyst"]);
 
 export function runAssist(input: AssistInput): { draft: Draft; detail: AssistDetail } {
@@ -150,7 +150,7 @@ export function runAssist(input: AssistInput): { draft: Draft; detail: AssistDet
 
   // Events and not-events: a sentence with a known actor and a date phrase. A sentence without a date of its own
   // takes the last one of its paragraph (narrative time runs on until a new date is given), and one that names no
-  // actor but starts from a pronoun ("He ordered …") takes the actors of the sentence before it.
+  // that starts from a pronoun ("He ordered …") also takes the actors of the sentence before it.
   let lastInParagraph: { paragraph: number; phrase: DatePhrase; sentence: Sentence } | null = null;
   let before: Sentence | null = null;
   for (const sentence of sentences) {
@@ -161,8 +161,8 @@ export function runAssist(input: AssistInput): { draft: Draft; detail: AssistDet
     if (own.length) lastInParagraph = { paragraph: sentence.paragraph, phrase: own.at(-1)!, sentence };
     if (sentence.heading) continue;
     let mentions = mentionsOf(sentence);
-    if (!mentions.length && previousSentence?.paragraph === sentence.paragraph && PRONOUN.test(maskQuotes(sentence.text))) {
-      mentions = mentionsOf(previousSentence);
+    if (previousSentence?.paragraph === sentence.paragraph && PRONOUN.test(maskQuotes(sentence.text))) {
+      mentions = [...mentionsOf(previousSentence), ...mentions];
     }
     const phrases: (DatePhrase & { inherited?: Sentence })[] = own.length
       ? own
@@ -179,7 +179,7 @@ export function runAssist(input: AssistInput): { draft: Draft; detail: AssistDet
         ? { start: 0, end: sentence.text.length }
         : clauseAround(sentence.text, phrase.start, phrase.end);
       const clauseText = sentence.text.slice(clause.start, clause.end);
-      const why = phrase.future ? { reason: "future" as const, cue: phrase.text } : notEventReason(clauseText);
+      const why = notEventReason(clauseText) ?? (phrase.future ? { reason: "future" as const, cue: phrase.text } : null);
       if (why) {
         if (!phrase.inherited) refused ??= { ...why, phrase };
         continue;
@@ -284,8 +284,7 @@ export function runAssist(input: AssistInput): { draft: Draft; detail: AssistDet
     if (quotes.length) draft.actors.push({ actor, evidence: quotes });
   }
 
-  const fullText = input.blocks.map((b) => b.text).join("\n");
-  for (const c of findCandidates(sentences, mentionsOf, gazetteer.nameWords, fullText)) {
+  for (const c of findCandidates(sentences, mentionsOf, gazetteer.nameWords)) {
     const quote = evidence(c.sentence);
     if (quote) draft.candidates.push({ name: c.name, kind: c.kind, count: c.count, evidence: [quote] });
   }

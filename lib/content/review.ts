@@ -82,7 +82,7 @@ export function reviewContent(input: ReviewInput): {
     // Events and positions: the resolve stage itself, with each draft as one more annotation file after the
     // reviewed ones, so a slug or position already accepted is reported at the draft.
     const draftFiles = new Set(drafts.map((d) => d.loc.file));
-    const asAnnotations = drafts.map((d) => ({
+    const asAnnotations = drafts.filter((d) => blocks.has(d.slug)).map((d) => ({
       slug: d.slug,
       loc: d.loc,
       value: { events: d.value.events, positions: d.value.positions, divergence: [], actors: [] },

@@ -10,7 +10,7 @@ export function webHref(href: string | null, base: string | null): string | null
     const url = base ? new URL(href, base) : new URL(href);
     if (!/^https?:$/.test(url.protocol)) return null;
     // The subset's link syntax ends at ")" or white space.
-    return url.href.replace(/[()\s]/g, (c) => encodeURIComponent(c));
+    return url.href.replace(/[()\s]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, "0")}`);
   } catch {
     return null;
   }
@@ -66,9 +66,15 @@ export function toMarkdown(html: string, base: string | null): string {
     filter: ["h1", "h2", "h3", "h4", "h5", "h6"],
     replacement: (content, node) => `\n\n${"#".repeat(Number(node.nodeName[1]))} ${oneLine(content)}\n\n`,
   });
+  // Nested lists come out as items of their own after their parent: the subset has one level.
   service.addRule("item", {
     filter: "li",
-    replacement: (content) => (oneLine(content) ? `\n- ${oneLine(content.replace(/^\s*- /gm, ""))}\n` : ""),
+    replacement: (content) => {
+      const lines = content.split("\n").map((l) => l.trim());
+      const own = oneLine(lines.filter((l) => !l.startsWith("- ")).join(" "));
+      const nested = lines.filter((l) => l.startsWith("- "));
+      return [own ? `- ${own}` : "", ...nested].filter(Boolean).map((l) => `\n${l}`).join("") + "\n";
+    },
   });
   service.addRule("list", { filter: ["ul", "ol"], replacement: (content) => `\n\n${content.trim()}\n\n` });
   service.addRule("block", {

@@ -1,0 +1,11 @@
+import { checkContentDir } from "./lib/content";
+import { runAssist } from "./lib/assist";
+import { stringify } from "yaml";
+const r = await checkContentDir("content");
+if (!r.ok) throw new Error("bad");
+const c = r.content;
+const slug = process.argv[2]!;
+const a = c.articles.find(x => x.slug === slug)!;
+const { draft } = runAssist({ slug, blocks: a.paragraphs, published: a.published, actors: c.actors, issues: c.issues, takenEventSlugs: new Set(c.events.map(e=>e.slug)) });
+const only = process.argv[3];
+console.log(stringify(only ? { [only]: (draft as any)[only] } : draft, { lineWidth: 0 }));

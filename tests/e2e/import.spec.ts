@@ -1,0 +1,141 @@
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { expect, test } from "@playwright/test";
+import { parse, stringify } from "yaml";
+import { IMPORT_PORT } from "../../playwright.config";
+
+// A new user's journey: import a saved page, accept its drafts by editing the files, `npm start`, and find the
+// event on the timeline filtered by its actor and the position on its issue page. A second page is imported and
+// left a draft: it must not reach the site. The app is built over its own copy of the content, in its own folder.
+const ARTICLE = "oslo-round-ends-without-deal-allies";
+const DRAFT_ONLY = "border-crossing-reopens-after-weeks-talks";
+const DIST = ".next-import";
+
+let root: string;
+let server: ChildProcess | null = null;
+let log = "";
+let event: { slug: string; title: string };
+let position: { stance: string };
+
+function run(args: string[], env: Record<string, string> = {}) {
+  const r = spawnSync(process.execPath, args, { encoding: "utf8", env: { ...process.env, ...env } });
+  if (r.status !== 0) throw new Error(`${args.join(" ")} failed:\n${r.stdout}\n${r.stderr}`);
+  return r.stdout;
+}
+
+test.describe.configure({ mode: "serial" });
+
+test.beforeAll(async () => {
+  test.setTimeout(10 * 60_000);
+  root = mkdtempSync(path.join(os.tmpdir(), "faultlines-e2e-import-"));
+  const content = path.join(root, "content");
+  cpSync("tests/fixtures/content", content, { recursive: true });
+
+  // 1. Import two saved pages.
+  const added = run(["--import", "tsx", "scripts/article-add.ts", "tests/fixtures/import/oslo-talks.html", "--content", content]);
+  expect(added).toContain(`articles/${ARTICLE}.md`);
+  run(["--import", "tsx", "scripts/article-add.ts", "tests/fixtures/import/hostile-page.html", "--content", content]);
+
+  // 2. Accept by editing the files: move the Tuesday event, Israel's position and the actors into the annotation
+  // file as they are, and publish the first article by deleting its `review: draft` line.
+  const draftFile = path.join(content, "drafts", `${ARTICLE}.yaml`);
+  const draft = parse(readFileSync(draftFile, "utf8"));
+  const accepted = draft.events.find((e: { date: { stated: string } }) => e.date.stated === "on Tuesday");
+  const stance = draft.positions.find((p: { actor: string; issue: string }) => p.actor === "israel" && p.issue === "iran-missiles");
+  expect(accepted).toMatchObject({ actors: ["us", "iran"], date: { start: "2026-03-03", precision: "day" } });
+  expect(stance).toBeTruthy();
+  [event, position] = [accepted, stance];
+  writeFileSync(
+    path.join(content, "annotations", `${ARTICLE}.yaml`),
+    stringify({ events: [accepted], positions: [stance], actors: draft.actors }),
+  );
+  writeFileSync(
+    draftFile,
+    stringify({
+      ...draft,
+      events: draft.events.filter((e: unknown) => e !== accepted),
+      positions: draft.positions.filter((p: unknown) => p !== stance),
+      actors: [],
+    }),
+  );
+  const articleFile = path.join(content, "articles", `${ARTICLE}.md`);
+  writeFileSync(articleFile, readFileSync(articleFile, "utf8").replace("\nreview: draft\n", "\n"));
+  const checked = run(["--import", "tsx", "scripts/content-check.ts", "--content", content]);
+  expect(checked).toContain(`articles/${DRAFT_ONLY}.md is a draft (review: draft): checked, not loaded.`);
+
+  // 3. npm start, over this content, into its own database and build folder.
+  server = spawn(process.execPath, ["scripts/start.mjs"], {
+    detached: true,
+    env: {
+      ...process.env,
+      PORT: String(IMPORT_PORT),
+      FAULTLINES_CONTENT: content,
+      DATABASE_URL: `file:${path.join(root, "import.db")}`,
+      NEXT_DIST_DIR: DIST,
+      NEXT_TELEMETRY_DISABLED: "1",
+    },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  server.stdout!.on("data", (d) => (log += d));
+  server.stderr!.on("data", (d) => (log += d));
+  const deadline = Date.now() + 9 * 60_000;
+  for (;;) {
+    if (server.exitCode !== null) throw new Error(`npm start exited:\n${log}`);
+    const up = await fetch(`http://127.0.0.1:${IMPORT_PORT}/api/v1/articles`).then((r) => r.ok, () => false);
+    if (up) break;
+    if (Date.now() > deadline) throw new Error(`npm start did not answer in time:\n${log}`);
+    await new Promise((r) => setTimeout(r, 1000));
+  }
+});
+
+test.afterAll(async () => {
+  if (server?.pid && server.exitCode === null) {
+    process.kill(-server.pid, "SIGTERM");
+    await new Promise((r) => server!.once("exit", r));
+  }
+  if (root) rmSync(root, { recursive: true, force: true });
+});
+
+test("the accepted event is on the timeline filtered by its actor", async ({ page }) => {
+  await page.goto("/timeline?actor=iran");
+  const item = page.locator(`main li > article#e-${event.slug}`);
+  await expect(item).toBeVisible();
+  await expect(item).toContainText(event.title);
+  await expect(item).toContainText("3 Mar 2026");
+  await page.goto("/timeline?actor=israel");
+  await expect(page.locator(`#e-${event.slug}`)).toHaveCount(0);
+});
+
+test("the accepted position is on its issue page, with its quote", async ({ page }) => {
+  await page.goto("/issues/iran-missiles");
+  const card = page.locator(`#position-${ARTICLE}-israel`);
+  await expect(card).toBeVisible();
+  await expect(card).toContainText(position.stance);
+  await expect(card).toContainText("must also curb its ballistic missiles");
+});
+
+test("the article lists its actors, and an actor lists the article, as inert text", async ({ page }) => {
+  const dialogs: string[] = [];
+  page.on("dialog", (d) => (dialogs.push(d.message()), d.dismiss()));
+  await page.goto(`/articles/${ARTICLE}`);
+  const actors = page.getByRole("navigation", { name: "Actors in this article" });
+  await expect(actors.getByRole("link")).toHaveText(["United States", "Iran", "The President", "Israel", "The Prime Minister"]);
+  await expect(page.locator("main iframe, main script:not([type])")).toHaveCount(0);
+  await page.goto("/actors/iran");
+  await expect(page.getByRole("link", { name: "Oslo round ends without a deal as allies split over missiles" })).toBeVisible();
+  expect(dialogs).toEqual([]);
+});
+
+test("the article left a draft reaches neither the pages, the API nor the sitemap", async ({ page, request }) => {
+  expect((await request.get(`/articles/${DRAFT_ONLY}`)).status()).toBe(404);
+  const articles = await (await request.get("/api/v1/articles")).text();
+  expect(articles).toContain(ARTICLE);
+  expect(articles).not.toContain(DRAFT_ONLY);
+  const sitemap = await (await request.get("/sitemap.xml")).text();
+  expect(sitemap).toContain(`/articles/${ARTICLE}`);
+  expect(sitemap).not.toContain(DRAFT_ONLY);
+  await page.goto("/articles");
+  await expect(page.getByRole("link", { name: /Border crossing reopens/ })).toHaveCount(0);
+});

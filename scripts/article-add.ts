@@ -34,7 +34,9 @@ try {
 }
 const { values, positionals } = parsed;
 if (positionals.length !== 1) {
-  fail("usage: npm run article:add -- <file.html|.txt|.md> [--url URL] [--slug SLUG] [--published YYYY-MM-DD]");
+  fail(
+    "usage: npm run article:add -- <file.html|.txt|.md> [--url URL] [--slug SLUG] [--published YYYY-MM-DD]",
+  );
 }
 const file = positionals[0]!;
 const contentDir = values.content!;
@@ -58,15 +60,19 @@ try {
 try {
   const existing = await checkContentDir(contentDir);
   if (!existing.ok) {
-    fail(`${contentDir}/ has ${existing.issues.length} errors already (first: ${formatIssue(existing.issues[0]!)}); run npm run content:check`);
+    fail(
+      `${contentDir}/ has ${existing.issues.length} errors already (first: ${formatIssue(existing.issues[0]!)}); run npm run content:check`,
+    );
   }
-  const article = importDocument(file, bytes, { url: values.url, slug: values.slug, published: values.published });
+  const article = importDocument(file, bytes, {
+    url: values.url,
+    slug: values.slug,
+    published: values.published,
+  });
   const { slug } = article;
-  const taken = new Set([
-    ...existing.content.articles.map((a) => a.slug),
-    ...existing.review.draftArticles,
-  ]);
-  if (taken.has(slug)) fail(`an article "${slug}" exists already: choose another --slug (nothing is overwritten)`);
+  const taken = new Set([...existing.content.articles.map((a) => a.slug), ...existing.review.draftArticles]);
+  if (taken.has(slug))
+    fail(`an article "${slug}" exists already: choose another --slug (nothing is overwritten)`);
 
   const published = parsePartialDate(article.frontmatter.published.date);
   if ("error" in published) fail(published.error);
@@ -94,7 +100,9 @@ try {
   const count = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
   const items = Object.values(draft).reduce((n, list) => n + list.length, 0);
   console.log(`Imported ${path.basename(file)} as “${fm.title}”.`);
-  console.log(`  ${show(articlePath)}  ${count(blocks.length, "paragraph")}, ${count(words, "word")}, review: draft`);
+  console.log(
+    `  ${show(articlePath)}  ${count(blocks.length, "paragraph")}, ${count(words, "word")}, review: draft`,
+  );
   console.log(`    publisher  ${fm.publisher ?? "none found (null)"}`);
   console.log(`    url        ${fm.url ?? "none found (null)"}`);
   console.log(`    kind       ${fm.kind} (${article.sources.kind})`);
@@ -106,7 +114,8 @@ try {
       `${count(draft.candidates.length, "new name")}, ${count(draft.dates.length, "date phrase")}, ` +
       `${count(draft.not_events.length, "not-event")}, ${count(draft.issues.length, "issue")}`,
   );
-  for (const { event } of detail.events) console.log(`    event      ${event.date.stated} → ${event.date.start}: ${event.title}`);
+  for (const { event } of detail.events)
+    console.log(`    event      ${event.date.stated} → ${event.date.start}: ${event.title}`);
   console.log("Next:");
   console.log(`  1. Check the frontmatter of ${show(articlePath)} and its text against the page.`);
   console.log(`  2. Move what you accept from ${show(draftPath)} into ${show(`annotations/${slug}.yaml`)}`);
@@ -115,6 +124,7 @@ try {
   console.log(`  4. Publish: delete the line “review: draft” from ${show(articlePath)}, then npm start.`);
 } catch (error) {
   if (error instanceof ImportError || error instanceof WriteRefused) fail(error.message);
-  if (error instanceof ContentError) fail(`the import would not be valid content: ${formatIssue(error.issues[0]!)}`);
+  if (error instanceof ContentError)
+    fail(`the import would not be valid content: ${formatIssue(error.issues[0]!)}`);
   throw error;
 }

@@ -26,5 +26,7 @@ for (const d of review.draftFiles) {
     .filter(([, n]) => n > 0)
     .map(([key, n]) => `${n} ${key}`)
     .join(", ");
-  console.log(`${d.file}: ${d.items} draft item${d.items === 1 ? "" : "s"} still to review (${sections || "none"}).`);
+  console.log(
+    `${d.file}: ${d.items} draft item${d.items === 1 ? "" : "s"} still to review (${sections || "none"}).`,
+  );
 }

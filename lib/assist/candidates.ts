@@ -37,9 +37,12 @@ const ORGANISATION =
 const MILITARY = /\b(?:Forces?|Army|Navy|Guards?|Corps|Brigades?|Militia|Front|Movement)\b/;
 const MEDIA =
   /\b(?:Times|Post|News|Journal|Herald|Gazette|Tribune|Telegraph|Guardian|Reuters|Press|Television|TV|Radio|Ledger|Review|Observer|Wire|Daily|Weekly|Axios|Bloomberg)\b/;
-const PLACE_WORDS = /\b(?:Base|Strait|Sea|Gulf|Bay|River|Valley|Mountains?|Island|Province|Region|Street|Square|Airport|Port|Bank|Strip|Heights)$/;
-const OTHER = /^(?:Operation|Twelve|Axis)\b|\b(?:War|Accords?|Agreement|Plan|Deal|Summit|Conference|Treaty|Day|Act|Doctrine|Initiative)$/;
-const PERSON_CUE = /\b(?:said|says|told|argued|argues|wrote|writes|added|noted|explained|according to|chair|researcher|expert|analyst|professor|fellow|director|spokes\w+)\b/i;
+const PLACE_WORDS =
+  /\b(?:Base|Strait|Sea|Gulf|Bay|River|Valley|Mountains?|Island|Province|Region|Street|Square|Airport|Port|Bank|Strip|Heights)$/;
+const OTHER =
+  /^(?:Operation|Twelve|Axis)\b|\b(?:War|Accords?|Agreement|Plan|Deal|Summit|Conference|Treaty|Day|Act|Doctrine|Initiative)$/;
+const PERSON_CUE =
+  /\b(?:said|says|told|argued|argues|wrote|writes|added|noted|explained|according to|chair|researcher|expert|analyst|professor|fellow|director|spokes\w+)\b/i;
 
 /** Proper names in the article that no known actor's name covers, with a guessed kind. */
 export function findCandidates(
@@ -50,7 +53,8 @@ export function findCandidates(
   // Capitalised words seen after the start of a sentence: only those may be names when they start one.
   const midCaps = new Set<string>();
   for (const s of sentences) {
-    for (const m of s.text.matchAll(/(?<=[\p{L}\p{N},;:)”’]\s+)\p{Lu}[\p{L}’'-]*/gu)) midCaps.add(m[0].replace(/['’]s?$/, ""));
+    for (const m of s.text.matchAll(/(?<=[\p{L}\p{N},;:)”’]\s+)\p{Lu}[\p{L}’'-]*/gu))
+      midCaps.add(m[0].replace(/['’]s?$/, ""));
   }
   const byName = new Map<string, Candidate>();
   for (const sentence of sentences) {
@@ -73,7 +77,11 @@ export function findCandidates(
       let offset = match.index;
       for (const word of match[0].split(" ")) {
         const bare = word.replace(/['’]s?$/, "").replace(/[.]$/, "");
-        const startsSentence = sentence.text.slice(0, offset).replace(/[“"‘'(]/g, "").trim() === "";
+        const startsSentence =
+          sentence.text
+            .slice(0, offset)
+            .replace(/[“"‘'(]/g, "")
+            .trim() === "";
         const known = mentions.some((m) => offset < m.end && m.start < offset + word.length);
         const common = NOT_NAMES.has(bare) || TITLES.has(bare) || CALENDAR.test(bare);
         if (known || common) flush();
@@ -115,7 +123,12 @@ function guessKind(name: string, sentence: string, index: number): CandidateKind
   if (OTHER.test(name)) return "other";
   const words = name.split(" ");
   if (PLACE_WORDS.test(name)) return "place";
-  if (words.length >= 2 && words.length <= 4 && (PERSON_CUE.test(sentence) || [...TITLES].some((t) => before.includes(t)))) return "person";
+  if (
+    words.length >= 2 &&
+    words.length <= 4 &&
+    (PERSON_CUE.test(sentence) || [...TITLES].some((t) => before.includes(t)))
+  )
+    return "person";
   if (/\b(?:in|at|to|from|near|across|into|over|inside|outside)\s+(?:the\s+)?$/.test(before)) return "place";
   if (/^\p{Lu}{2,6}$/u.test(name)) return "organisation";
   return words.length >= 2 && words.length <= 3 ? "person" : "other";

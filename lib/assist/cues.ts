@@ -12,7 +12,11 @@ const NOT_EVENT_CUES: { reason: NotEventReason; pattern: RegExp }[] = [
     pattern:
       /\b(?:did not|didn[’']t|never|has not|hasn[’']t|have not|haven[’']t|had not|was not|wasn[’']t|were not|weren[’']t|is not|isn[’']t|are not|aren[’']t|will not|won[’']t|failed to|no longer|(?:was|were) (?:cancel+ed|postponed|called off|scrapped|shelved)|(?:did|does) not take place)\b/i,
   },
-  { reason: "conditional", pattern: /\b(?:if|unless|in the event|provided that|should (?:\w+ )?(?:waver|fail|falter|collapse|refuse))\b/i },
+  {
+    reason: "conditional",
+    pattern:
+      /\b(?:if|unless|in the event|provided that|should (?:\w+ )?(?:waver|fail|falter|collapse|refuse))\b/i,
+  },
   {
     reason: "plan",
     pattern:
@@ -148,7 +152,8 @@ export function hasEventNoun(clause: string): boolean {
 export function hasPastVerb(clause: string): boolean {
   const text = maskQuotes(clause);
   if (IRREGULAR_PAST.test(text)) return true;
-  for (const m of text.matchAll(/(?<![\p{L}])(\p{Ll}[\p{Ll}-]*ed)\b/gu)) if (!NOT_PAST.has(m[1]!)) return true;
+  for (const m of text.matchAll(/(?<![\p{L}])(\p{Ll}[\p{Ll}-]*ed)\b/gu))
+    if (!NOT_PAST.has(m[1]!)) return true;
   return false;
 }
 

@@ -91,7 +91,8 @@ const NUMBER_WORDS: Record<string, number> = {
 };
 const COUNT = `(\\d{1,3}|${Object.keys(NUMBER_WORDS).join("|")})`;
 /** Words after a four-digit number that make it a quantity, not a year. */
-const QUANTITY = /^\s*(?:people|troops|soldiers|civilians|km|kilometres|kilometers|miles|tons|tonnes|dollars|euros|missiles|rockets|drones|men|women|children|percent|%)/i;
+const QUANTITY =
+  /^\s*(?:people|troops|soldiers|civilians|km|kilometres|kilometers|miles|tons|tonnes|dollars|euros|missiles|rockets|drones|men|women|children|percent|%)/i;
 
 function monthIndex(name: string): number {
   const lower = name.toLowerCase().replace(/\.$/, "");
@@ -148,11 +149,17 @@ export function describeSpan(s: DateSpan): string {
  * A rule applied to the first and the last day the publication may be, joined: a publication known only to the
  * month gives a range, never a more precise answer than the anchor allows (as `resolveRelative` in the pipeline).
  */
-function onAnchor(anchor: Anchor, rule: (day: string) => { start: string; end: string } | null): DateSpan | null {
+function onAnchor(
+  anchor: Anchor,
+  rule: (day: string) => { start: string; end: string } | null,
+): DateSpan | null {
   const first = rule(anchor.start);
   const last = anchor.end === anchor.start ? first : rule(anchor.end);
   if (!first || !last) return null;
-  return span(first.start < last.start ? first.start : last.start, first.end > last.end ? first.end : last.end);
+  return span(
+    first.start < last.start ? first.start : last.start,
+    first.end > last.end ? first.end : last.end,
+  );
 }
 
 interface Found {
@@ -207,13 +214,22 @@ function weekdayFrom(day: string, target: number, forward: boolean): string {
 
 function partOfMonth(part: string, year: number, m: number): DateSpan {
   const last = Number(monthEnd(year, m).slice(8, 10));
-  const [from, to] = /early|start|beginning/i.test(part) ? [1, 10] : /mid|middle/i.test(part) ? [11, 20] : [21, last];
-  const iso = (d: number) => `${String(year).padStart(4, "0")}-${String(m).padStart(2, "0")}-${String(d).padStart(2, "0")}`;
+  const [from, to] = /early|start|beginning/i.test(part)
+    ? [1, 10]
+    : /mid|middle/i.test(part)
+      ? [11, 20]
+      : [21, last];
+  const iso = (d: number) =>
+    `${String(year).padStart(4, "0")}-${String(m).padStart(2, "0")}-${String(d).padStart(2, "0")}`;
   return span(iso(from), iso(to));
 }
 
 function partOfYear(part: string, year: number): DateSpan {
-  const [from, to] = /early|start|beginning/i.test(part) ? [1, 4] : /mid|middle/i.test(part) ? [5, 8] : [9, 12];
+  const [from, to] = /early|start|beginning/i.test(part)
+    ? [1, 4]
+    : /mid|middle/i.test(part)
+      ? [5, 8]
+      : [9, 12];
   return span(monthStart(year, from), monthEnd(year, to));
 }
 
@@ -233,7 +249,10 @@ const RULES: Rule[] = [
   },
   {
     kind: "day-span",
-    pattern: new RegExp(`\\b(?:between|from) ${DAY} ${MONTH} (?:and|to|until) ${DAY} ${MONTH}(?:,? ${YEAR})?`, "g"),
+    pattern: new RegExp(
+      `\\b(?:between|from) ${DAY} ${MONTH} (?:and|to|until) ${DAY} ${MONTH}(?:,? ${YEAR})?`,
+      "g",
+    ),
     make: (m) => (ctx) => {
       const year = m[5] ? Number(m[5]) : null;
       const [d1, m1, d2, m2] = [Number(m[1]), monthIndex(m[2]!), Number(m[3]), monthIndex(m[4]!)];
@@ -249,7 +268,10 @@ const RULES: Rule[] = [
   },
   {
     kind: "month-span",
-    pattern: new RegExp(`\\b(?:between|from) ${MONTH}(?: ${YEAR})? (?:and|to|until) ${MONTH}(?: ${YEAR})?`, "g"),
+    pattern: new RegExp(
+      `\\b(?:between|from) ${MONTH}(?: ${YEAR})? (?:and|to|until) ${MONTH}(?: ${YEAR})?`,
+      "g",
+    ),
     make: (m) => (ctx) => {
       const [m1, m2] = [monthIndex(m[1]!), monthIndex(m[3]!)];
       const y2 = m[4] ? Number(m[4]) : null;
@@ -264,8 +286,11 @@ const RULES: Rule[] = [
   },
   {
     kind: "year-span",
-    pattern: new RegExp(`\\b(?:between|from) ${YEAR} (?:and|to|until) ${YEAR}\\b|\\b${YEAR}[-–]${YEAR}\\b`, "g"),
-    make: (m) => (ctx) => {
+    pattern: new RegExp(
+      `\\b(?:between|from) ${YEAR} (?:and|to|until) ${YEAR}\\b|\\b${YEAR}[-–]${YEAR}\\b`,
+      "g",
+    ),
+    make: (m) => () => {
       const [a, b] = [Number(m[1] ?? m[3]), Number(m[2] ?? m[4])];
       if (b < a) return null;
       return {
@@ -284,7 +309,11 @@ const RULES: Rule[] = [
         const y = year ?? yearOf(monthFrom(day, mi, ctx.future ? "future" : "past").start);
         return partOfMonth(part, y, mi);
       });
-      const which = /early|start|beginning/i.test(part) ? "1–10" : /mid|middle/i.test(part) ? "11–20" : "21 to the end";
+      const which = /early|start|beginning/i.test(part)
+        ? "1–10"
+        : /mid|middle/i.test(part)
+          ? "11–20"
+          : "21 to the end";
       return (
         resolved && {
           span: resolved,
@@ -298,20 +327,39 @@ const RULES: Rule[] = [
     pattern: new RegExp(`\\b${PART}[- ]${YEAR}\\b`, "gi"),
     make: (m) => () => {
       const part = m[1]!;
-      const which = /early|start|beginning/i.test(part) ? "January–April" : /mid|middle/i.test(part) ? "May–August" : "September–December";
+      const which = /early|start|beginning/i.test(part)
+        ? "January–April"
+        : /mid|middle/i.test(part)
+          ? "May–August"
+          : "September–December";
       return { span: partOfYear(part, Number(m[2])), basis: `${quoted(m[0])}: ${which} of ${m[2]}.` };
     },
   },
   // Relative to the publication day.
   {
     kind: "relative-day",
-    pattern: /\b(the day before yesterday|yesterday|today|tonight|this (?:morning|afternoon|evening)|last night|tomorrow)\b/gi,
+    pattern:
+      /\b(the day before yesterday|yesterday|today|tonight|this (?:morning|afternoon|evening)|last night|tomorrow)\b/gi,
     make: (m) => (ctx) => {
       const word = m[1]!.toLowerCase();
-      const by = word === "the day before yesterday" ? -2 : word === "yesterday" || word === "last night" ? -1 : word === "tomorrow" ? 1 : 0;
+      const by =
+        word === "the day before yesterday"
+          ? -2
+          : word === "yesterday" || word === "last night"
+            ? -1
+            : word === "tomorrow"
+              ? 1
+              : 0;
       const resolved = onAnchor(ctx.published, (day) => ({ start: addDays(day, by), end: addDays(day, by) }));
-      const what = by === 0 ? "the publication day" : by < 0 ? `${-by === 1 ? "the day" : "two days"} before publication` : "the day after publication";
-      return resolved && { span: resolved, basis: `${quoted(m[0])}: ${what}, ${describeAnchor(ctx.published)}.` };
+      const what =
+        by === 0
+          ? "the publication day"
+          : by < 0
+            ? `${-by === 1 ? "the day" : "two days"} before publication`
+            : "the day after publication";
+      return (
+        resolved && { span: resolved, basis: `${quoted(m[0])}: ${what}, ${describeAnchor(ctx.published)}.` }
+      );
     },
   },
   {
@@ -322,7 +370,8 @@ const RULES: Rule[] = [
       const resolved = onAnchor(ctx.published, (day) => {
         const monday = mondayOf(day);
         if (which === "earlier this") return day === monday ? null : { start: monday, end: addDays(day, -1) };
-        if (which === "later this") return day === addDays(monday, 6) ? null : { start: addDays(day, 1), end: addDays(monday, 6) };
+        if (which === "later this")
+          return day === addDays(monday, 6) ? null : { start: addDays(day, 1), end: addDays(monday, 6) };
         if (which === "the past") return { start: addDays(day, -7), end: addDays(day, -1) };
         const by = which === "this" ? 0 : which === "next" ? 7 : -7;
         return { start: addDays(monday, by), end: addDays(monday, by + 6) };
@@ -335,7 +384,12 @@ const RULES: Rule[] = [
         next: "the Monday–Sunday week after the week of publication",
         "the past": "the seven days before publication",
       };
-      return resolved && { span: resolved, basis: `${quoted(m[0])}: ${meaning[which]}, ${describeAnchor(ctx.published)}.` };
+      return (
+        resolved && {
+          span: resolved,
+          basis: `${quoted(m[0])}: ${meaning[which]}, ${describeAnchor(ctx.published)}.`,
+        }
+      );
     },
   },
   {
@@ -345,8 +399,10 @@ const RULES: Rule[] = [
       const which = m[1]!.toLowerCase();
       const resolved = onAnchor(ctx.published, (day) => {
         const [y, mo] = [yearOf(day), monthOf(day)];
-        if (which === "earlier this") return day === monthStart(y, mo) ? null : { start: monthStart(y, mo), end: addDays(day, -1) };
-        if (which === "later this") return day === monthEnd(y, mo) ? null : { start: addDays(day, 1), end: monthEnd(y, mo) };
+        if (which === "earlier this")
+          return day === monthStart(y, mo) ? null : { start: monthStart(y, mo), end: addDays(day, -1) };
+        if (which === "later this")
+          return day === monthEnd(y, mo) ? null : { start: addDays(day, 1), end: monthEnd(y, mo) };
         const [ty, tm] = shiftMonths(y, mo, which === "this" ? 0 : which === "next" ? 1 : -1);
         return monthSpan(ty, tm);
       });
@@ -357,7 +413,12 @@ const RULES: Rule[] = [
         last: "the month before the month of publication",
         next: "the month after the month of publication",
       };
-      return resolved && { span: resolved, basis: `${quoted(m[0])}: ${meaning[which]}, ${describeAnchor(ctx.published)}.` };
+      return (
+        resolved && {
+          span: resolved,
+          basis: `${quoted(m[0])}: ${meaning[which]}, ${describeAnchor(ctx.published)}.`,
+        }
+      );
     },
   },
   {
@@ -367,11 +428,18 @@ const RULES: Rule[] = [
       const which = m[1]!.toLowerCase();
       const resolved = onAnchor(ctx.published, (day) => {
         const y = yearOf(day);
-        if (which === "earlier this") return day.endsWith("-01-01") ? null : { start: `${day.slice(0, 4)}-01-01`, end: addDays(day, -1) };
-        if (which === "later this") return day.endsWith("-12-31") ? null : { start: addDays(day, 1), end: `${day.slice(0, 4)}-12-31` };
+        if (which === "earlier this")
+          return day.endsWith("-01-01") ? null : { start: `${day.slice(0, 4)}-01-01`, end: addDays(day, -1) };
+        if (which === "later this")
+          return day.endsWith("-12-31") ? null : { start: addDays(day, 1), end: `${day.slice(0, 4)}-12-31` };
         return yearSpan(which === "this" ? y : which === "next" ? y + 1 : y - 1);
       });
-      return resolved && { span: resolved, basis: `${quoted(m[0])}: counted from the publication date, ${describeAnchor(ctx.published)}.` };
+      return (
+        resolved && {
+          span: resolved,
+          basis: `${quoted(m[0])}: counted from the publication date, ${describeAnchor(ctx.published)}.`,
+        }
+      );
     },
   },
   {
@@ -390,7 +458,13 @@ const RULES: Rule[] = [
         if (unit === "month") return monthSpan(...shiftMonths(yearOf(day), monthOf(day), -n));
         return yearSpan(yearOf(day) - n);
       });
-      return resolved && { span: resolved, circa: unit !== "day", basis: `${quoted(m[0])}: counted back from the publication date, ${describeAnchor(ctx.published)}.` };
+      return (
+        resolved && {
+          span: resolved,
+          circa: unit !== "day",
+          basis: `${quoted(m[0])}: counted back from the publication date, ${describeAnchor(ctx.published)}.`,
+        }
+      );
     },
   },
   {
@@ -400,7 +474,8 @@ const RULES: Rule[] = [
       const text = m[1]!.toLowerCase();
       const days = /days/.test(text) ? 7 : /weeks/.test(text) ? 42 : /months/.test(text) ? 183 : 92;
       const resolved = onAnchor(ctx.published, (day) => ({ start: addDays(day, -days), end: day }));
-      const assumed = days === 7 ? "a week" : days === 42 ? "six weeks" : days === 183 ? "six months" : "three months";
+      const assumed =
+        days === 7 ? "a week" : days === 42 ? "six weeks" : days === 183 ? "six months" : "three months";
       return (
         resolved && {
           span: resolved,
@@ -412,7 +487,10 @@ const RULES: Rule[] = [
   },
   {
     kind: "after-previous",
-    pattern: new RegExp(`\\b(?:${COUNT} (day|week|month|year)s? (later|earlier)|the (next|following|previous) (day|week|month))\\b`, "gi"),
+    pattern: new RegExp(
+      `\\b(?:${COUNT} (day|week|month|year)s? (later|earlier)|the (next|following|previous) (day|week|month))\\b`,
+      "gi",
+    ),
     make: (m) => (ctx) => {
       const previous = ctx.previous;
       if (!previous) return null;
@@ -446,13 +524,21 @@ const RULES: Rule[] = [
     make: (m) => (ctx) => {
       const n = Number(m[1]);
       const resolved = onAnchor(ctx.published, (day) => yearSpan(yearOf(day) - n));
-      return resolved && { span: resolved, basis: `${quoted(m[0])}: its start, ${n} years before the year of publication (${describeAnchor(ctx.published)}).` };
+      return (
+        resolved && {
+          span: resolved,
+          basis: `${quoted(m[0])}: its start, ${n} years before the year of publication (${describeAnchor(ctx.published)}).`,
+        }
+      );
     },
   },
   // Absolute days written with a month name; chrono takes the numeric and unusual forms below.
   {
     kind: "day",
-    pattern: new RegExp(`\\b(?:${DAY} (?:of )?(?:${MONTH}|${MONTH_ABBR})|(?:${MONTH}|${MONTH_ABBR}) ${DAY}(?!\\d))(?:,? ${YEAR})?`, "g"),
+    pattern: new RegExp(
+      `\\b(?:${DAY} (?:of )?(?:${MONTH}|${MONTH_ABBR})|(?:${MONTH}|${MONTH_ABBR}) ${DAY}(?!\\d))(?:,? ${YEAR})?`,
+      "g",
+    ),
     make: (m) => (ctx) => {
       const d = Number(m[1] ?? m[6]);
       const mi = monthIndex((m[2] ?? m[3] ?? m[4] ?? m[5])!);
@@ -465,24 +551,44 @@ const RULES: Rule[] = [
     make: (m) => (ctx) => {
       const modifier = m[1]?.toLowerCase();
       const target = WEEKDAYS.indexOf(m[2]!.toLowerCase() as (typeof WEEKDAYS)[number]);
-      const forward = modifier === "next" || modifier === "this coming" || (modifier !== "last" && modifier !== "this past" && Boolean(ctx.future));
+      const forward =
+        modifier === "next" ||
+        modifier === "this coming" ||
+        (modifier !== "last" && modifier !== "this past" && Boolean(ctx.future));
       const resolved = onAnchor(ctx.published, (day) => {
         const d = weekdayFrom(day, target, forward);
         return { start: d, end: d };
       });
       const which = forward ? "first" : "last";
       const side = forward ? "after" : "before";
-      return resolved && { span: resolved, basis: `${quoted(m[0])}: the ${which} ${m[2]} ${side} publication, ${describeAnchor(ctx.published)}.` };
+      return (
+        resolved && {
+          span: resolved,
+          basis: `${quoted(m[0])}: the ${which} ${m[2]} ${side} publication, ${describeAnchor(ctx.published)}.`,
+        }
+      );
     },
   },
   {
     kind: "month",
-    pattern: new RegExp(`\\b(?:(${ci("last|this|next|in|since|during|by|until|through")}) )?${MONTH}(?:,? ${YEAR})?\\b`, "g"),
+    pattern: new RegExp(
+      `\\b(?:(${ci("last|this|next|in|since|during|by|until|through")}) )?${MONTH}(?:,? ${YEAR})?\\b`,
+      "g",
+    ),
     make: (m) => (ctx) => {
       const modifier = m[1]?.toLowerCase();
       const mi = monthIndex(m[2]!);
       if (m[3]) return { span: monthSpan(Number(m[3]), mi), basis: `${quoted(m[0])}: the month as written.` };
-      const mode = modifier === "last" ? "strict-past" : modifier === "next" ? "future" : modifier === "this" ? "this" : ctx.future ? "future" : "past";
+      const mode =
+        modifier === "last"
+          ? "strict-past"
+          : modifier === "next"
+            ? "future"
+            : modifier === "this"
+              ? "this"
+              : ctx.future
+                ? "future"
+                : "past";
       const resolved = onAnchor(ctx.published, (day) => monthFrom(day, mi, mode));
       const meaning = {
         "strict-past": `the last ${m[2]} before the month of publication`,
@@ -490,12 +596,20 @@ const RULES: Rule[] = [
         this: "the month of the year of publication",
         past: `the latest ${m[2]} up to the month of publication`,
       }[mode];
-      return resolved && { span: resolved, basis: `${quoted(m[0])}: no year given; ${meaning}, ${describeAnchor(ctx.published)}.` };
+      return (
+        resolved && {
+          span: resolved,
+          basis: `${quoted(m[0])}: no year given; ${meaning}, ${describeAnchor(ctx.published)}.`,
+        }
+      );
     },
   },
   {
     kind: "year",
-    pattern: new RegExp(`\\b(?:(${ci("in|since|during|by|until|through|before|after|from|throughout")}) )?${YEAR}\\b(?![-–/,.]?\\d)`, "g"),
+    pattern: new RegExp(
+      `\\b(?:(${ci("in|since|during|by|until|through|before|after|from|throughout")}) )?${YEAR}\\b(?![-–/,.]?\\d)`,
+      "g",
+    ),
     make: (m) => (ctx) => {
       const year = Number(m[2]);
       if (year > yearOf(ctx.published.end) + 10) return null;
@@ -517,7 +631,14 @@ function yearBasis(year: number | null, ctx: DateContext): string {
     : `no year given; the latest such date up to publication, ${describeAnchor(ctx.published)}`;
 }
 
-function daySpan(ctx: DateContext, text: string, d1: number, d2: number, mi: number, yearText: string | undefined) {
+function daySpan(
+  ctx: DateContext,
+  text: string,
+  d1: number,
+  d2: number,
+  mi: number,
+  yearText: string | undefined,
+) {
   if (d2 < d1) return null;
   const year = yearText ? Number(yearText) : null;
   const resolved = onAnchor(ctx.published, (day) => {
@@ -562,7 +683,13 @@ function chronoDays(text: string, anchor: Anchor): Found[] {
         resolve: (ctx) => {
           if (!end) return dayResolution(ctx, result.text, m, d, year);
           const endYear = end.isCertain("year") ? known(end, "year") : year;
-          return daySpan(ctx, result.text, d, known(end, "day"), known(end, "month") === m ? m : m, endYear ? String(endYear) : undefined);
+          const [endMonth, endDay] = [known(end, "month"), known(end, "day")];
+          if (endMonth === m)
+            return daySpan(ctx, result.text, d, endDay, m, endYear ? String(endYear) : undefined);
+          const last = dayResolution(ctx, result.text, endMonth, endDay, endYear);
+          if (!last) return null;
+          const first = isoDay(m <= endMonth ? yearOf(last.span.start) : yearOf(last.span.start) - 1, m, d);
+          return first && first <= last.span.start ? { ...last, span: span(first, last.span.end) } : null;
         },
       },
     ];
@@ -575,18 +702,25 @@ function chronoDays(text: string, anchor: Anchor): Found[] {
  */
 export function findDatePhrases(text: string, ctx: DateContext): DatePhrase[] {
   const found: Found[] = [];
-  RULES.forEach((rule, priority) => {
+  for (const rule of RULES) {
     for (const m of text.matchAll(rule.pattern)) {
       const at = m.index;
       const words = m[0];
       if (rule.kind === "year" && QUANTITY.test(text.slice(at + words.length))) continue;
-      found.push({ start: at, end: at + words.length, text: words, kind: rule.kind, resolve: rule.make(m as RegExpExecArray) });
-      void priority;
+      found.push({
+        start: at,
+        end: at + words.length,
+        text: words,
+        kind: rule.kind,
+        resolve: rule.make(m as RegExpExecArray),
+      });
     }
-  });
+  }
   found.push(...chronoDays(text, ctx.published));
   // Longest first, then earliest rule: spans beat their parts, our rules beat chrono's reading of the same words.
-  const order = found.map((f, i) => ({ f, i })).sort((a, b) => b.f.end - b.f.start - (a.f.end - a.f.start) || a.i - b.i);
+  const order = found
+    .map((f, i) => ({ f, i }))
+    .sort((a, b) => b.f.end - b.f.start - (a.f.end - a.f.start) || a.i - b.i);
   const kept: Found[] = [];
   for (const { f } of order) {
     if (kept.some((k) => f.start < k.end && k.start < f.end)) continue;
@@ -601,14 +735,26 @@ export function findDatePhrases(text: string, ctx: DateContext): DatePhrase[] {
     const future = typeof ctx.future === "function" ? ctx.future(f.start, f.end) : ctx.future;
     let result = f.resolve({ ...ctx, future, previous });
     // A bare weekday in a sentence about "this week" or "next week" is that week's day.
-    if (result && f.kind === "weekday" && weekContext && weekContext !== "last" && !/^(last|next|this) /i.test(f.text)) {
-      const target = WEEKDAYS.indexOf(f.text.replace(/^(on|this past|this coming) /i, "").toLowerCase() as (typeof WEEKDAYS)[number]);
+    if (
+      result &&
+      f.kind === "weekday" &&
+      weekContext &&
+      weekContext !== "last" &&
+      !/^(last|next|this) /i.test(f.text)
+    ) {
+      const target = WEEKDAYS.indexOf(
+        f.text.replace(/^(on|this past|this coming) /i, "").toLowerCase() as (typeof WEEKDAYS)[number],
+      );
       const offset = weekContext === "next" ? 7 : 0;
       const inWeek = onAnchor(ctx.published, (day) => {
         const d = addDays(mondayOf(day), offset + ((target + 6) % 7));
         return { start: d, end: d };
       });
-      if (inWeek) result = { span: inWeek, basis: `${quoted(f.text)}: that day of ${weekContext} week, counted from publication, ${describeAnchor(ctx.published)}.` };
+      if (inWeek)
+        result = {
+          span: inWeek,
+          basis: `${quoted(f.text)}: that day of ${weekContext} week, counted from publication, ${describeAnchor(ctx.published)}.`,
+        };
     }
     if (!result) continue;
     const phrase: DatePhrase = {

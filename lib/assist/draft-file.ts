@@ -18,7 +18,8 @@ const COMMENTS: Record<keyof Draft, string> = {
   mentions: " Every known-actor mention: the words matched and the sentence.",
   candidates: " Proper names that match no known actor, with a guessed kind: new actors, or nothing.",
   dates: " Every date phrase, resolved on the publication date.",
-  not_events: " Dated sentences with an actor that are threats, plans, forecasts, conditions or did not happen.",
+  not_events:
+    " Dated sentences with an actor that are threats, plans, forecasts, conditions or did not happen.",
   issues: " Issues from issues.yaml the article is about.",
 };
 

@@ -14,7 +14,10 @@ import { runAssist, type AssistDetail } from "./index";
  */
 export const REVIEWED_NOT_EVENTS: Record<string, { quote: string; why: string }[]> = {
   "us-israel-diverge-regional-files": [
-    { quote: "Netanyahu is not returning to the U.S. this week for the Wednesday meeting", why: "planned meeting, refused" },
+    {
+      quote: "Netanyahu is not returning to the U.S. this week for the Wednesday meeting",
+      why: "planned meeting, refused",
+    },
     { quote: "Netanyahu will not join the meeting", why: "refused" },
     { quote: "a weeks-long U.S. military operation to try to oust Iran’s leaders", why: "hypothetical" },
     { quote: "exchange drafts for a potential deal", why: "possible deal" },
@@ -51,7 +54,15 @@ export interface ArticleEval {
 export interface AssistEval {
   articles: ArticleEval[];
   /** The four figures of the issue, over both articles, with their goals. */
-  figures: { measure: string; hit: number; of: number; value: number; unit: "%" | "count"; goal: string; met: boolean }[];
+  figures: {
+    measure: string;
+    hit: number;
+    of: number;
+    value: number;
+    unit: "%" | "count";
+    goal: string;
+    met: boolean;
+  }[];
 }
 
 const pct = (r: Ratio) => (r.of === 0 ? 100 : (100 * r.hit) / r.of);
@@ -62,7 +73,10 @@ export async function runAssistEval(contentDir = "content"): Promise<AssistEval>
   const result = await checkContentDir(contentDir);
   if (!result.ok) throw new Error(`content is not valid: ${formatIssue(result.issues[0]!)}`);
   const articles = result.content.articles
-    .filter((a) => REVIEWED_NOT_EVENTS[a.slug] !== undefined || result.content.events.some((e) => e.article === a.slug))
+    .filter(
+      (a) =>
+        REVIEWED_NOT_EVENTS[a.slug] !== undefined || result.content.events.some((e) => e.article === a.slug),
+    )
     .map((a) => evalArticle(result.content, a.slug));
   const sum = (pick: (a: ArticleEval) => Ratio) => articles.map(pick).reduce(add, { hit: 0, of: 0 });
   const figure = (measure: string, r: Ratio, goal: number) => ({
@@ -78,9 +92,21 @@ export async function runAssistEval(contentDir = "content"): Promise<AssistEval>
   return {
     articles,
     figures: [
-      figure("known-actor mention recall", sum((a) => a.actorsDiscussed), 95),
-      figure("date phrases resolved as reviewed (of those found)", sum((a) => a.datesResolved), 90),
-      figure("reviewed events with a matching candidate", sum((a) => a.eventsMatched), 70),
+      figure(
+        "known-actor mention recall",
+        sum((a) => a.actorsDiscussed),
+        95,
+      ),
+      figure(
+        "date phrases resolved as reviewed (of those found)",
+        sum((a) => a.datesResolved),
+        90,
+      ),
+      figure(
+        "reviewed events with a matching candidate",
+        sum((a) => a.eventsMatched),
+        70,
+      ),
       {
         measure: "threats, plans or hypotheticals proposed as events",
         hit: wrong,
@@ -125,12 +151,20 @@ function evalArticle(content: ResolvedContent, slug: string): ArticleEval {
   }
   for (const p of positions) {
     const actors = [p.actor, ...(p.voice ? [p.voice] : []), ...(p.via ? [p.via] : [])];
-    items.push({ what: `position ${p.actor}/${p.issue}`, actors, paragraphs: new Set(p.evidence.map((q) => q.paragraph)) });
+    items.push({
+      what: `position ${p.actor}/${p.issue}`,
+      actors,
+      paragraphs: new Set(p.evidence.map((q) => q.paragraph)),
+    });
   }
   for (const d of divergences) for (const actor of [d.a, d.b]) discussed.add(actor);
   for (const item of items) for (const actor of item.actors) discussed.add(actor);
-  const actorsDiscussed = { hit: [...discussed].filter((a) => mentionedAnywhere.has(a)).length, of: discussed.size };
-  for (const actor of discussed) if (!mentionedAnywhere.has(actor)) misses.push(`actor ${actor}: no mention found anywhere`);
+  const actorsDiscussed = {
+    hit: [...discussed].filter((a) => mentionedAnywhere.has(a)).length,
+    of: discussed.size,
+  };
+  for (const actor of discussed)
+    if (!mentionedAnywhere.has(actor)) misses.push(`actor ${actor}: no mention found anywhere`);
   let perItem = { hit: 0, of: 0 };
   for (const item of items) {
     for (const actor of new Set(item.actors)) {
@@ -153,11 +187,14 @@ function evalArticle(content: ResolvedContent, slug: string): ArticleEval {
     });
     datesFound = add(datesFound, { hit: phrases.length ? 1 : 0, of: 1 });
     if (!phrases.length) {
-      misses.push(`date of ${e.slug}: “${e.date.stated}” is not a date phrase the assist reads (reviewed ${e.date.start}–${e.date.end} ${e.date.precision})`);
+      misses.push(
+        `date of ${e.slug}: “${e.date.stated}” is not a date phrase the assist reads (reviewed ${e.date.start}–${e.date.end} ${e.date.precision})`,
+      );
       continue;
     }
     const same = phrases.find(
-      (p) => p.span.start === e.date.start && p.span.end === e.date.end && p.span.precision === e.date.precision,
+      (p) =>
+        p.span.start === e.date.start && p.span.end === e.date.end && p.span.precision === e.date.precision,
     );
     datesResolved = add(datesResolved, { hit: same ? 1 : 0, of: 1 });
     if (!same) {
@@ -180,7 +217,8 @@ function evalArticle(content: ResolvedContent, slug: string): ArticleEval {
     if (!match.length) misses.push(`event ${e.slug}: no candidate (${whyNoCandidate(e, detail, slug)})`);
   }
   const unmatched = detail.events.filter((c) => !used.has(c));
-  for (const c of unmatched) misses.push(`candidate ${c.event.slug}: matches no reviewed event (“${c.phrase.text}”)`);
+  for (const c of unmatched)
+    misses.push(`candidate ${c.event.slug}: matches no reviewed event (“${c.phrase.text}”)`);
 
   // 4. Not-events: a candidate whose clause holds a reviewed not-event, and that is no reviewed event's evidence
   // either (a sentence can report a happening and a plan at once), is wrongly proposed.
@@ -208,7 +246,10 @@ function evalArticle(content: ResolvedContent, slug: string): ArticleEval {
     ...divergences.map((d) => d.issue),
   ]);
   const suggested = new Set(draft.issues.map((i) => i.issue));
-  const issuesFound = { hit: [...reviewedIssues].filter((i) => suggested.has(i)).length, of: reviewedIssues.size };
+  const issuesFound = {
+    hit: [...reviewedIssues].filter((i) => suggested.has(i)).length,
+    of: reviewedIssues.size,
+  };
 
   return {
     slug,
@@ -232,7 +273,8 @@ function whyNoCandidate(e: ResolvedContent["events"][number], detail: AssistDeta
   const sentences = detail.sentences.filter((s) =>
     quotes.some((q) => s.paragraph === q.paragraph && s.start < q.end && q.start < s.end),
   );
-  if (sentences.some((s) => detail.notEvents.some((n) => n.sentence === s))) return "its sentence was marked as not an event";
+  if (sentences.some((s) => detail.notEvents.some((n) => n.sentence === s)))
+    return "its sentence was marked as not an event";
   const dated = sentences.filter((s) => detail.dates.some((d) => d.sentence === s));
   if (dated.length === 0) return "no date phrase in its sentences";
   const named = dated.filter((s) => detail.mentions.some((m) => m.sentence === s));
@@ -243,7 +285,10 @@ function whyNoCandidate(e: ResolvedContent["events"][number], detail: AssistDeta
 /** The report as text: the four figures, then per article, then every miss. */
 export function formatAssistEval(report: AssistEval): string {
   const r = (x: Ratio) => `${x.hit}/${x.of} (${Math.round(pct(x))} %)`;
-  const lines = ["Assist eval: each reviewed article run through the assist as if new, against its reviewed annotations.", ""];
+  const lines = [
+    "Assist eval: each reviewed article run through the assist as if new, against its reviewed annotations.",
+    "",
+  ];
   for (const f of report.figures) {
     const value = f.unit === "%" ? `${f.hit}/${f.of} = ${f.value} %` : String(f.value);
     lines.push(`  ${f.measure.padEnd(52)} ${value.padEnd(18)} goal ${f.goal}${f.met ? "" : "  (not met)"}`);
@@ -255,7 +300,9 @@ export function formatAssistEval(report: AssistEval): string {
     lines.push(`  reviewed event dates with a date phrase found    ${r(a.datesFound)}`);
     lines.push(`  of those, resolved to the same start/end/prec.   ${r(a.datesResolved)}`);
     lines.push(`  reviewed events with a matching candidate        ${r(a.eventsMatched)}`);
-    lines.push(`  candidates proposed / matching no reviewed event ${a.candidates} / ${a.candidatesUnmatched}`);
+    lines.push(
+      `  candidates proposed / matching no reviewed event ${a.candidates} / ${a.candidatesUnmatched}`,
+    );
     lines.push(`  not-events proposed as events                    ${a.wronglyProposed}`);
     lines.push(`  reviewed not-events with a date, flagged         ${r(a.notEventsFlagged)}`);
     lines.push(`  reviewed issues suggested (of ${a.issuesSuggested} suggested)       ${r(a.issuesFound)}`);

@@ -68,7 +68,13 @@ export interface Draft {
   mentions: { actor: string; text: string; evidence: DraftEvidence[] }[];
   candidates: { name: string; kind: CandidateKind; count: number; evidence: DraftEvidence[] }[];
   dates: (DraftDate & { evidence: DraftEvidence[] })[];
-  not_events: { reason: NotEventReason; cue: string; stated: string; actors: string[]; evidence: DraftEvidence[] }[];
+  not_events: {
+    reason: NotEventReason;
+    cue: string;
+    stated: string;
+    actors: string[];
+    evidence: DraftEvidence[];
+  }[];
   issues: { issue: string; evidence: DraftEvidence[] }[];
 }
 
@@ -89,7 +95,12 @@ export interface AssistDetail {
   mentions: (Mention & { sentence: Sentence })[];
   dates: (DatePhrase & { sentence: Sentence })[];
   /** `clause`: the words the event is about (offsets in the sentence). */
-  events: { event: DraftEvent; sentence: Sentence; phrase: DatePhrase; clause: { start: number; end: number } }[];
+  events: {
+    event: DraftEvent;
+    sentence: Sentence;
+    phrase: DatePhrase;
+    clause: { start: number; end: number };
+  }[];
   notEvents: { sentence: Sentence; reason: NotEventReason; phrase: DatePhrase }[];
 }
 
@@ -128,8 +139,12 @@ export function runAssist(input: AssistInput): { draft: Draft; detail: AssistDet
   const sentenceIssues = new Map<number, string[]>();
   for (const sentence of sentences) {
     const scores = matcher.score(sentence.text);
-    sentenceIssues.set(sentence.index, scores.slice(0, 3).map((s) => s.issue));
-    for (const s of scores) issueHits.set(s.issue, [...(issueHits.get(s.issue) ?? []), { score: s.score, sentence }]);
+    sentenceIssues.set(
+      sentence.index,
+      scores.slice(0, 3).map((s) => s.issue),
+    );
+    for (const s of scores)
+      issueHits.set(s.issue, [...(issueHits.get(s.issue) ?? []), { score: s.score, sentence }]);
   }
   const suggested = [...issueHits.entries()]
     .filter(([, hits]) => hits.length >= 2)
@@ -173,13 +188,18 @@ export function runAssist(input: AssistInput): { draft: Draft; detail: AssistDet
     const quote = evidence(sentence);
     if (!quote) continue;
     let refused: { reason: NotEventReason; cue: string; phrase: DatePhrase } | null = null;
-    let chosen: { phrase: DatePhrase & { inherited?: Sentence }; clause: { start: number; end: number } } | null = null;
+    let chosen: {
+      phrase: DatePhrase & { inherited?: Sentence };
+      clause: { start: number; end: number };
+    } | null = null;
     for (const phrase of phrases) {
       const clause = phrase.inherited
         ? { start: 0, end: sentence.text.length }
         : clauseAround(sentence.text, phrase.start, phrase.end);
       const clauseText = sentence.text.slice(clause.start, clause.end);
-      const why = notEventReason(clauseText) ?? (phrase.future ? { reason: "future" as const, cue: phrase.text } : null);
+      const why =
+        notEventReason(clauseText) ??
+        (phrase.future ? { reason: "future" as const, cue: phrase.text } : null);
       if (why) {
         if (!phrase.inherited) refused ??= { ...why, phrase };
         continue;
@@ -213,8 +233,12 @@ export function runAssist(input: AssistInput): { draft: Draft; detail: AssistDet
         : [];
     if (!issues.length) continue;
     // A relative clause ("…, which occurred yesterday") is about the clause before it.
-    const relative = /^[\s,;:—–(]*(?:which|who|that)\b/i.test(sentence.text.slice(clause.start, phrase.start));
-    const titleClause = relative ? clauseAround(sentence.text, Math.max(0, clause.start - 1), Math.max(0, clause.start - 1)) : clause;
+    const relative = /^[\s,;:—–(]*(?:which|who|that)\b/i.test(
+      sentence.text.slice(clause.start, phrase.start),
+    );
+    const titleClause = relative
+      ? clauseAround(sentence.text, Math.max(0, clause.start - 1), Math.max(0, clause.start - 1))
+      : clause;
     const title = titleFrom(sentence.text, { start: titleClause.start, end: clause.end }, phrase);
     const date = draftDate(phrase);
     if (phrase.inherited) {
@@ -255,7 +279,10 @@ export function runAssist(input: AssistInput): { draft: Draft; detail: AssistDet
       const quote = evidence(best.sentence);
       if (!quote) continue;
       const { claim } = guessClaim(best.sentence.text);
-      const speaker = best.mention.actor !== side && PERSON_KINDS.has(gazetteer.actors.get(best.mention.actor)?.kind ?? "") ? best.mention.actor : null;
+      const speaker =
+        best.mention.actor !== side && PERSON_KINDS.has(gazetteer.actors.get(best.mention.actor)?.kind ?? "")
+          ? best.mention.actor
+          : null;
       const via = creditedActor(best.sentence, mentionsOf(best.sentence), claim);
       draft.positions.push({
         actor: side,
@@ -295,7 +322,10 @@ export function runAssist(input: AssistInput): { draft: Draft; detail: AssistDet
   }
 
   for (const { issue, hits } of suggested) {
-    const quotes = hits.slice(0, 2).map((h) => evidence(h.sentence)).filter((q): q is DraftEvidence => q !== null);
+    const quotes = hits
+      .slice(0, 2)
+      .map((h) => evidence(h.sentence))
+      .filter((q): q is DraftEvidence => q !== null);
     if (quotes.length) draft.issues.push({ issue, evidence: quotes });
   }
 
@@ -370,7 +400,11 @@ function titleFrom(text: string, clause: { start: number; end: number }, phrase:
   return words ? words[0]!.toUpperCase() + words.slice(1) : text.slice(0, 80);
 }
 
-const SLUG_STOP = new Set("a an the of in on at to for from by with and or but its his her their that this was were is are has have had".split(" "));
+const SLUG_STOP = new Set(
+  "a an the of in on at to for from by with and or but its his her their that this was were is are has have had".split(
+    " ",
+  ),
+);
 
 function uniqueSlug(title: string, start: string, taken: Set<string>): string {
   const base =

@@ -38,7 +38,10 @@ function namePattern(name: string): string {
   const body = escape(name.slice(1)).replace(/['’]/g, APOSTROPHE);
   // Demonyms ending in -i or -an also name the people in the plural ("Israelis", "Iranians").
   const plural = /(?:i|an)$/.test(name) ? "s?" : "";
-  const caps = name.length >= 4 && name !== name.toUpperCase() ? `|${escape(name.toUpperCase()).replace(/['’]/g, APOSTROPHE)}` : "";
+  const caps =
+    name.length >= 4 && name !== name.toUpperCase()
+      ? `|${escape(name.toUpperCase()).replace(/['’]/g, APOSTROPHE)}`
+      : "";
   return `(?:${head}${body}${plural}${caps})`;
 }
 
@@ -58,7 +61,10 @@ export function buildGazetteer(actors: KnownActor[]): Gazetteer {
     regex: new RegExp(`(?<![\\p{L}\\p{N}])${namePattern(e.name)}(?![\\p{L}\\p{N}])`, "gu"),
   }));
   const nameWords = new Set(
-    entries.flatMap((e) => e.name.split(/\s+/)).filter((w) => /^\p{Lu}/u.test(w)).map((w) => w.replace(/['’]s$/, "")),
+    entries
+      .flatMap((e) => e.name.split(/\s+/))
+      .filter((w) => /^\p{Lu}/u.test(w))
+      .map((w) => w.replace(/['’]s$/, "")),
   );
   return {
     actors: new Map(actors.map((a) => [a.slug, a])),

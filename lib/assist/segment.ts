@@ -15,7 +15,8 @@ export interface Sentence {
   heading: boolean;
 }
 
-const TITLES = /(?:^|\s)(?:Mr|Mrs|Ms|Dr|Prof|Gen|Lt|Col|Maj|Capt|Cpt|Sgt|Adm|Cmdr|Sen|Rep|Gov|Pres|Amb|St|Jr|Sr|No|Nos|vs|Inc|Co|Corp|Ltd|approx|e\.g|i\.e|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.\s*$/;
+const TITLES =
+  /(?:^|\s)(?:Mr|Mrs|Ms|Dr|Prof|Gen|Lt|Col|Maj|Capt|Cpt|Sgt|Adm|Cmdr|Sen|Rep|Gov|Pres|Amb|St|Jr|Sr|No|Nos|vs|Inc|Co|Corp|Ltd|approx|e\.g|i\.e|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.\s*$/;
 /** Dotted initialisms ("U.S.", "U.N.") and single initials ("J."). */
 const INITIALISM = /(?:^|[\s(“"'‘])(?:\p{Lu}\.){1,4}\s*$/u;
 /** Words that start a new sentence after an initialism ("… with the U.S. The talks …"). */
@@ -53,7 +54,12 @@ export function segmentArticle(blocks: Pick<Block, "n" | "kind" | "text">[]): Se
   const sentences: Sentence[] = [];
   for (const block of blocks) {
     for (const s of splitSentences(block.text)) {
-      sentences.push({ paragraph: block.n, index: sentences.length, ...s, heading: block.kind === "heading" });
+      sentences.push({
+        paragraph: block.n,
+        index: sentences.length,
+        ...s,
+        heading: block.kind === "heading",
+      });
     }
   }
   return sentences;

@@ -18,8 +18,7 @@ export interface ContentFile {
 }
 
 export type PipelineResult =
-  | { ok: true; content: ResolvedContent; review: ReviewState }
-  | { ok: false; issues: ContentIssue[] };
+  { ok: true; content: ResolvedContent; review: ReviewState } | { ok: false; issues: ContentIssue[] };
 
 /** Reads every content file under `dir`; paths are reported relative to the working directory. */
 export async function readContentDir(dir: string): Promise<ContentFile[]> {

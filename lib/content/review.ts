@@ -66,7 +66,11 @@ export function reviewContent(input: ReviewInput): {
       const first = linked.get(key);
       if (first) {
         const hint = draft ? " (an accepted item is moved out of the draft, not copied)" : "";
-        return report(file.loc, path, `actor "${actor}" is already listed for this article at ${first}${hint}`);
+        return report(
+          file.loc,
+          path,
+          `actor "${actor}" is already listed for this article at ${first}${hint}`,
+        );
       }
       linked.set(key, `${file.loc.file}:${file.loc.lineOf(path)}`);
       links.push({ article: file.slug, actor, evidence });
@@ -82,18 +86,27 @@ export function reviewContent(input: ReviewInput): {
     // Events and positions: the resolve stage itself, with each draft as one more annotation file after the
     // reviewed ones, so a slug or position already accepted is reported at the draft.
     const draftFiles = new Set(drafts.map((d) => d.loc.file));
-    const asAnnotations = drafts.filter((d) => blocks.has(d.slug)).map((d) => ({
-      slug: d.slug,
-      loc: d.loc,
-      value: { events: d.value.events, positions: d.value.positions, divergence: [], actors: [] },
-    }));
-    const withDrafts = resolveContent({ ...validated, annotations: [...validated.annotations, ...asAnnotations] });
+    const asAnnotations = drafts
+      .filter((d) => blocks.has(d.slug))
+      .map((d) => ({
+        slug: d.slug,
+        loc: d.loc,
+        value: { events: d.value.events, positions: d.value.positions, divergence: [], actors: [] },
+      }));
+    const withDrafts = resolveContent({
+      ...validated,
+      annotations: [...validated.annotations, ...asAnnotations],
+    });
     issues.push(...withDrafts.issues.filter((issue) => draftFiles.has(issue.file)));
   }
   for (const draft of drafts) {
     const { loc, slug, value } = draft;
     if (!blocks.has(slug)) {
-      report(loc, [], `no article "${slug}": a draft file is named after its article (content/articles/${slug}.md)`);
+      report(
+        loc,
+        [],
+        `no article "${slug}": a draft file is named after its article (content/articles/${slug}.md)`,
+      );
       continue;
     }
     linkActors(draft, value.actors, true);
@@ -151,7 +164,8 @@ function checkDate(
   const to = date.end === undefined ? from : parsePartialDate(date.end);
   if ("error" in to) return report("end", to.error);
   const span = { start: from.start, end: to.end, precision: date.precision as "day" };
-  if (!precisionFits(span)) report("precision", `precision "${date.precision}" does not describe ${span.start}–${span.end}`);
+  if (!precisionFits(span))
+    report("precision", `precision "${date.precision}" does not describe ${span.start}–${span.end}`);
 }
 
 /**

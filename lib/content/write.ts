@@ -23,7 +23,10 @@ export async function writeNewContentFiles(
     if (existsSync(f.target)) throw new WriteRefused(`${f.target} already exists: nothing was written`);
   }
   const current = await readContentDir(contentDir);
-  const added: ContentFile[] = targets.map((f) => ({ path: path.relative(process.cwd(), f.target) || f.target, text: f.text }));
+  const added: ContentFile[] = targets.map((f) => ({
+    path: path.relative(process.cwd(), f.target) || f.target,
+    text: f.text,
+  }));
   const result = runPipeline([...current, ...added]);
   if (!result.ok) throw new ContentError(result.issues);
 

@@ -19,8 +19,10 @@ const INERT_TAGS =
   "script, style, noscript, template, iframe, frame, frameset, object, embed, applet, svg, math, canvas, video, audio, source, track, map, form, input, button, select, textarea, label, dialog, link, meta, base";
 const HIDDEN =
   '[hidden], [aria-hidden="true"], [role="dialog"], [role="alertdialog"], [aria-modal="true"], [type="hidden"]';
-const HIDDEN_STYLE = /(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden|opacity\s*:\s*0(?:\.0*)?\s*(?:;|$))/i;
-const FURNITURE_NAME = /(?:^|[\s_-])(?:cookie|consent|gdpr|newsletter|paywall|share|sharing|social|related|comments?)(?:$|[\s_-])/i;
+const HIDDEN_STYLE =
+  /(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden|opacity\s*:\s*0(?:\.0*)?\s*(?:;|$))/i;
+const FURNITURE_NAME =
+  /(?:^|[\s_-])(?:cookie|consent|gdpr|newsletter|paywall|share|sharing|social|related|comments?)(?:$|[\s_-])/i;
 
 /** At least this many words are an article; fewer is a page of furniture or an empty extraction. */
 export const MIN_ARTICLE_WORDS = 40;
@@ -37,7 +39,8 @@ export function stripPage(document: Document): void {
     if (HIDDEN_STYLE.test(el.getAttribute("style") ?? "")) el.remove();
   }
   for (const el of [...document.querySelectorAll("[class], [id]")]) {
-    if (el.tagName === "BODY" || el.tagName === "HTML" || el.tagName === "ARTICLE" || el.tagName === "MAIN") continue;
+    if (el.tagName === "BODY" || el.tagName === "HTML" || el.tagName === "ARTICLE" || el.tagName === "MAIN")
+      continue;
     const name = `${el.getAttribute("class") ?? ""} ${el.getAttribute("id") ?? ""}`;
     if (FURNITURE_NAME.test(name)) el.remove();
   }

@@ -36,9 +36,14 @@ export interface ImportedArticle {
 
 const FORMATS = { html: /\.x?html?$/i, text: /\.txt$/i, markdown: /\.(?:md|markdown)$/i };
 
-export function importDocument(fileName: string, bytes: Uint8Array, options: ImportOptions = {}): ImportedArticle {
+export function importDocument(
+  fileName: string,
+  bytes: Uint8Array,
+  options: ImportOptions = {},
+): ImportedArticle {
   const url = options.url ?? null;
-  if (url !== null && !/^https?:\/\/\S+$/i.test(url)) throw new ImportError(`--url must be an http(s) address, not "${url}"`);
+  if (url !== null && !/^https?:\/\/\S+$/i.test(url))
+    throw new ImportError(`--url must be an http(s) address, not "${url}"`);
   let title: string | null;
   let body: string;
   let publisher: string | null = null;
@@ -74,14 +79,18 @@ export function importDocument(fileName: string, bytes: Uint8Array, options: Imp
   const blocks = parseBody(body);
   const words = blocks.reduce((n, b) => n + b.text.split(/\s+/).filter(Boolean).length, 0);
   if (blocks.length === 0 || words < 40) {
-    throw new ImportError(`no article text found in ${fileName} (${words} words; an article has at least 40)`);
+    throw new ImportError(
+      `no article text found in ${fileName} (${words} words; an article has at least 40)`,
+    );
   }
   if (!title) title = blocks[0]!.text.split(/\s+/).slice(0, 12).join(" ");
 
   if (options.published !== undefined) {
     const given = parsePublished(options.published);
     if (!given || !/^\d{4}(?:-\d{2}(?:-\d{2})?)?$/.test(options.published)) {
-      throw new ImportError(`--published must be a date written YYYY-MM-DD (or YYYY-MM, YYYY), not "${options.published}"`);
+      throw new ImportError(
+        `--published must be a date written YYYY-MM-DD (or YYYY-MM, YYYY), not "${options.published}"`,
+      );
     }
     published = { ...given, basis: "Given on the command line (--published) when the article was imported." };
   }

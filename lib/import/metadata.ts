@@ -80,7 +80,9 @@ function httpUrl(value: string | null | undefined, base?: string | null): string
  * A written timestamp to a date. The calendar date is the one the publisher wrote, in its own time zone
  * ("2026-03-06T23:30:00-05:00" is 6 March), not converted to ours.
  */
-export function parsePublished(value: string): { date: string; precision: PublishedDate["precision"] } | null {
+export function parsePublished(
+  value: string,
+): { date: string; precision: PublishedDate["precision"] } | null {
   const iso = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?(?:[T\s]|$)/.exec(value.trim());
   if (!iso) return null;
   const [, y, m, d] = iso;
@@ -89,7 +91,10 @@ export function parsePublished(value: string): { date: string; precision: Publis
   return { date: y!, precision: "year" };
 }
 
-export function readMetadata(document: Document, fallback: { title?: string | null; siteName?: string | null } = {}): PageMetadata {
+export function readMetadata(
+  document: Document,
+  fallback: { title?: string | null; siteName?: string | null } = {},
+): PageMetadata {
   const ld = jsonLd(document);
   const article = ld.find((n) => typesOf(n).some((t) => ARTICLE_TYPES.test(t))) ?? null;
 
@@ -106,13 +111,14 @@ export function readMetadata(document: Document, fallback: { title?: string | nu
 
   const types = article ? typesOf(article) : [];
   const section = meta(document, "article:section")?.value ?? "";
-  const kind: ArticleKind | null = types.some((t) => /Opinion/.test(t)) || /opinion|comment/i.test(section)
-    ? "opinion"
-    : types.some((t) => /Analysis/.test(t)) || /analysis/i.test(section)
-      ? "analysis"
-      : types.some((t) => /NewsArticle|Reportage/.test(t))
-        ? "news"
-        : null;
+  const kind: ArticleKind | null =
+    types.some((t) => /Opinion/.test(t)) || /opinion|comment/i.test(section)
+      ? "opinion"
+      : types.some((t) => /Analysis/.test(t)) || /analysis/i.test(section)
+        ? "analysis"
+        : types.some((t) => /NewsArticle|Reportage/.test(t))
+          ? "news"
+          : null;
 
   return { title, publisher, url, kind, published: publishedDate(document, article) };
 }
@@ -124,9 +130,23 @@ function escape(s: string): string {
 function publishedDate(document: Document, article: JsonLd | null): PublishedDate | null {
   const found = (value: string, source: string) => {
     const parsed = parsePublished(value);
-    return parsed && { ...parsed, basis: `From the page’s ${source}, “${value}”: the date as the publisher wrote it.` };
+    return (
+      parsed && {
+        ...parsed,
+        basis: `From the page’s ${source}, “${value}”: the date as the publisher wrote it.`,
+      }
+    );
   };
-  const tag = meta(document, "article:published_time", "datePublished", "publish-date", "pubdate", "date", "dc.date", "DC.date.issued");
+  const tag = meta(
+    document,
+    "article:published_time",
+    "datePublished",
+    "publish-date",
+    "pubdate",
+    "date",
+    "dc.date",
+    "DC.date.issued",
+  );
   if (tag) {
     const r = found(tag.value, `${tag.key} meta tag`);
     if (r) return r;

@@ -17,7 +17,12 @@ function blocksOf(text: string): string[][] {
   return text
     .replace(/\r\n?/g, "\n")
     .split(/\n\s*\n/)
-    .map((b) => b.split("\n").map((l) => l.trim()).filter(Boolean))
+    .map((b) =>
+      b
+        .split("\n")
+        .map((l) => l.trim())
+        .filter(Boolean),
+    )
     .filter((lines) => lines.length > 0);
 }
 
@@ -63,22 +68,20 @@ export function fromMarkdown(text: string, base: string | null): PlainDocument {
     }
     source = source.slice(front[0].length);
   }
-  const lines = source
-    .split("\n")
-    .map((line) =>
-      line
-        .replace(/!\[[^\]]*\]\([^)]*\)/g, "")
-        .replace(/\[([^\]\n]+)\]\(([^)\s]+)(?:\s+"[^"]*")?\)/g, (_m, words: string, href: string) => {
-          const web = webHref(href, base);
-          return web ? `[${words}](${web})` : words;
-        })
-        .replace(/(\*\*|__)(?=\S)([^*_\n]+?)(?<=\S)\1/g, "$2")
-        .replace(/(?<![\p{L}\p{N}*])([*_])(?=\S)([^*_\n]+?)(?<=\S)\1(?![\p{L}\p{N}*])/gu, "$2")
-        .replace(/`([^`\n]+)`/g, "$1")
-        .replace(/^>\s?/, "")
-        .replace(/^\d+[.)]\s+/, "- ")
-        .replace(/^(```|~~~).*$/, ""),
-    );
+  const lines = source.split("\n").map((line) =>
+    line
+      .replace(/!\[[^\]]*\]\([^)]*\)/g, "")
+      .replace(/\[([^\]\n]+)\]\(([^)\s]+)(?:\s+"[^"]*")?\)/g, (_m, words: string, href: string) => {
+        const web = webHref(href, base);
+        return web ? `[${words}](${web})` : words;
+      })
+      .replace(/(\*\*|__)(?=\S)([^*_\n]+?)(?<=\S)\1/g, "$2")
+      .replace(/(?<![\p{L}\p{N}*])([*_])(?=\S)([^*_\n]+?)(?<=\S)\1(?![\p{L}\p{N}*])/gu, "$2")
+      .replace(/`([^`\n]+)`/g, "$1")
+      .replace(/^>\s?/, "")
+      .replace(/^\d+[.)]\s+/, "- ")
+      .replace(/^(```|~~~).*$/, ""),
+  );
   const blocks = blocksOf(lines.join("\n"));
   const heading = blocks[0]?.[0] && /^#\s+(.+)$/.exec(blocks[0][0]);
   if (!title && heading && blocks[0]!.length === 1) {

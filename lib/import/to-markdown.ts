@@ -10,7 +10,10 @@ export function webHref(href: string | null, base: string | null): string | null
     const url = base ? new URL(href, base) : new URL(href);
     if (!/^https?:$/.test(url.protocol)) return null;
     // The subset's link syntax ends at ")" or white space.
-    return url.href.replace(/[()\s]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, "0")}`);
+    return url.href.replace(
+      /[()\s]/g,
+      (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, "0")}`,
+    );
   } catch {
     return null;
   }
@@ -73,12 +76,30 @@ export function toMarkdown(html: string, base: string | null): string {
       const lines = content.split("\n").map((l) => l.trim());
       const own = oneLine(lines.filter((l) => !l.startsWith("- ")).join(" "));
       const nested = lines.filter((l) => l.startsWith("- "));
-      return [own ? `- ${own}` : "", ...nested].filter(Boolean).map((l) => `\n${l}`).join("") + "\n";
+      return (
+        [own ? `- ${own}` : "", ...nested]
+          .filter(Boolean)
+          .map((l) => `\n${l}`)
+          .join("") + "\n"
+      );
     },
   });
   service.addRule("list", { filter: ["ul", "ol"], replacement: (content) => `\n\n${content.trim()}\n\n` });
   service.addRule("block", {
-    filter: ["blockquote", "pre", "p", "div", "section", "article", "aside", "header", "footer", "dd", "dt", "caption"],
+    filter: [
+      "blockquote",
+      "pre",
+      "p",
+      "div",
+      "section",
+      "article",
+      "aside",
+      "header",
+      "footer",
+      "dd",
+      "dt",
+      "caption",
+    ],
     replacement: (content) => `\n\n${content}\n\n`,
   });
   service.addRule("row", { filter: "tr", replacement: (content) => `\n\n${oneLine(content)}\n\n` });
@@ -89,9 +110,13 @@ export function toMarkdown(html: string, base: string | null): string {
   return markdown
     .split(/\n{2,}/)
     .flatMap((block) => {
-      const lines = block.split("\n").map((l) => l.trim()).filter(Boolean);
+      const lines = block
+        .split("\n")
+        .map((l) => l.trim())
+        .filter(Boolean);
       if (lines.length === 0) return [];
-      if (lines.every((l) => l.startsWith("- "))) return [lines.map((l) => `- ${oneLine(l.slice(2))}`).join("\n")];
+      if (lines.every((l) => l.startsWith("- ")))
+        return [lines.map((l) => `- ${oneLine(l.slice(2))}`).join("\n")];
       return [oneLine(lines.join(" "))];
     })
     .filter((block) => block !== "" && block !== "-")

@@ -56,7 +56,10 @@ async function getArticleBySlugUncached(slug: string): Promise<ArticleDetail | n
     where: { slug },
     select: {
       ...summarySelect,
-      actors: { orderBy: { sortOrder: "asc" }, select: { paragraph: true, actor: { select: actorRefSelect } } },
+      actors: {
+        orderBy: { sortOrder: "asc" },
+        select: { paragraph: true, actor: { select: actorRefSelect } },
+      },
       paragraphs: {
         orderBy: { n: "asc" },
         select: {

@@ -34,16 +34,32 @@ test.beforeAll(async () => {
   cpSync("tests/fixtures/content", content, { recursive: true });
 
   // 1. Import two saved pages.
-  const added = run(["--import", "tsx", "scripts/article-add.ts", "tests/fixtures/import/oslo-talks.html", "--content", content]);
+  const added = run([
+    "--import",
+    "tsx",
+    "scripts/article-add.ts",
+    "tests/fixtures/import/oslo-talks.html",
+    "--content",
+    content,
+  ]);
   expect(added).toContain(`articles/${ARTICLE}.md`);
-  run(["--import", "tsx", "scripts/article-add.ts", "tests/fixtures/import/hostile-page.html", "--content", content]);
+  run([
+    "--import",
+    "tsx",
+    "scripts/article-add.ts",
+    "tests/fixtures/import/hostile-page.html",
+    "--content",
+    content,
+  ]);
 
   // 2. Accept by editing the files: move the Tuesday event, Israel's position and the actors into the annotation
   // file as they are, and publish the first article by deleting its `review: draft` line.
   const draftFile = path.join(content, "drafts", `${ARTICLE}.yaml`);
   const draft = parse(readFileSync(draftFile, "utf8"));
   const accepted = draft.events.find((e: { date: { stated: string } }) => e.date.stated === "on Tuesday");
-  const stance = draft.positions.find((p: { actor: string; issue: string }) => p.actor === "israel" && p.issue === "iran-missiles");
+  const stance = draft.positions.find(
+    (p: { actor: string; issue: string }) => p.actor === "israel" && p.issue === "iran-missiles",
+  );
   expect(accepted).toMatchObject({ actors: ["us", "iran"], date: { start: "2026-03-03", precision: "day" } });
   expect(stance).toBeTruthy();
   [event, position] = [accepted, stance];
@@ -83,7 +99,10 @@ test.beforeAll(async () => {
   const deadline = Date.now() + 9 * 60_000;
   for (;;) {
     if (server.exitCode !== null) throw new Error(`npm start exited:\n${log}`);
-    const up = await fetch(`http://127.0.0.1:${IMPORT_PORT}/api/v1/articles`).then((r) => r.ok, () => false);
+    const up = await fetch(`http://127.0.0.1:${IMPORT_PORT}/api/v1/articles`).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (up) break;
     if (Date.now() > deadline) throw new Error(`npm start did not answer in time:\n${log}`);
     await new Promise((r) => setTimeout(r, 1000));
@@ -121,14 +140,25 @@ test("the article lists its actors, and an actor lists the article, as inert tex
   page.on("dialog", (d) => (dialogs.push(d.message()), d.dismiss()));
   await page.goto(`/articles/${ARTICLE}`);
   const actors = page.getByRole("navigation", { name: "Actors in this article" });
-  await expect(actors.getByRole("link")).toHaveText(["United States", "Iran", "The President", "Israel", "The Prime Minister"]);
+  await expect(actors.getByRole("link")).toHaveText([
+    "United States",
+    "Iran",
+    "The President",
+    "Israel",
+    "The Prime Minister",
+  ]);
   await expect(page.locator("main iframe, main script:not([type])")).toHaveCount(0);
   await page.goto("/actors/iran");
-  await expect(page.getByRole("link", { name: "Oslo round ends without a deal as allies split over missiles" })).toBeVisible();
+  await expect(
+    page.getByRole("link", { name: "Oslo round ends without a deal as allies split over missiles" }),
+  ).toBeVisible();
   expect(dialogs).toEqual([]);
 });
 
-test("the article left a draft reaches neither the pages, the API nor the sitemap", async ({ page, request }) => {
+test("the article left a draft reaches neither the pages, the API nor the sitemap", async ({
+  page,
+  request,
+}) => {
   expect((await request.get(`/articles/${DRAFT_ONLY}`)).status()).toBe(404);
   const articles = await (await request.get("/api/v1/articles")).text();
   expect(articles).toContain(ARTICLE);

@@ -1,6 +1,15 @@
 import { spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import {
+  cpSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import Database from "better-sqlite3";
@@ -16,7 +25,11 @@ let root: string;
 let content: string;
 
 function addArticle(args: string[], dir = content) {
-  const r = spawnSync(process.execPath, ["--import", "tsx", "scripts/article-add.ts", ...args, "--content", dir], { encoding: "utf8" });
+  const r = spawnSync(
+    process.execPath,
+    ["--import", "tsx", "scripts/article-add.ts", ...args, "--content", dir],
+    { encoding: "utf8" },
+  );
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -50,36 +63,67 @@ beforeAll(() => {
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
 describe("article:add refuses bad input in one line and writes nothing", () => {
-  const LONG = "The harbour board met on the quay on Monday and agreed to widen the channel before the autumn storms. ".repeat(5);
+  const LONG =
+    "The harbour board met on the quay on Monday and agreed to widen the channel before the autumn storms. ".repeat(
+      5,
+    );
   const cases: { name: string; file: () => string; args?: string[]; message: RegExp }[] = [
-    { name: "a missing file", file: () => path.join(root, "nowhere.html"), message: /^article:add: cannot read .*nowhere\.html: no such file$/ },
-    { name: "a folder", file: () => root, message: /^article:add: cannot read .*: it is a folder, not a file$/ },
+    {
+      name: "a missing file",
+      file: () => path.join(root, "nowhere.html"),
+      message: /^article:add: cannot read .*nowhere\.html: no such file$/,
+    },
+    {
+      name: "a folder",
+      file: () => root,
+      message: /^article:add: cannot read .*: it is a folder, not a file$/,
+    },
     {
       name: "a page with no article",
-      file: () => fixtureFile("menu.html", `<html><head><meta property="article:published_time" content="2026-01-05"></head><body><nav><a href="/">Home</a> <a href="/world">World</a></nav><div class="cookie-banner">We use cookies.</div></body></html>`),
-      message: /^article:add: no article text found in .*menu\.html \(\d+ words? left after removing page furniture; an article has at least 40\)$/,
+      file: () =>
+        fixtureFile(
+          "menu.html",
+          `<html><head><meta property="article:published_time" content="2026-01-05"></head><body><nav><a href="/">Home</a> <a href="/world">World</a></nav><div class="cookie-banner">We use cookies.</div></body></html>`,
+        ),
+      message:
+        /^article:add: no article text found in .*menu\.html \(\d+ words? left after removing page furniture; an article has at least 40\)$/,
     },
     {
       name: "an unknown encoding",
-      file: () => fixtureFile("odd.html", Buffer.concat([Buffer.from(`<meta charset="x-klingon"><p>`), Buffer.from(LONG), Buffer.from([0xff, 0xfe, 0x80])])),
+      file: () =>
+        fixtureFile(
+          "odd.html",
+          Buffer.concat([
+            Buffer.from(`<meta charset="x-klingon"><p>`),
+            Buffer.from(LONG),
+            Buffer.from([0xff, 0xfe, 0x80]),
+          ]),
+        ),
       message: /^article:add: .*odd\.html declares the unknown encoding "x-klingon"$/,
     },
     {
       name: "bytes that are not UTF-8 and no charset",
-      file: () => fixtureFile("latin.txt", Buffer.concat([Buffer.from("Quay\n\n"), Buffer.from(LONG), Buffer.from([0xe9])])),
+      file: () =>
+        fixtureFile(
+          "latin.txt",
+          Buffer.concat([Buffer.from("Quay\n\n"), Buffer.from(LONG), Buffer.from([0xe9])]),
+        ),
       args: ["--published", "2025-10-02"],
-      message: /^article:add: .*latin\.txt is in an unknown encoding: it is not UTF-8 and declares no charset$/,
+      message:
+        /^article:add: .*latin\.txt is in an unknown encoding: it is not UTF-8 and declares no charset$/,
     },
     {
       name: "no publication date",
       file: () => fixtureFile("undated.txt", `Quay works\n\n${LONG}`),
-      message: /^article:add: no publication date in .*undated\.txt \(looked for .*\): pass --published YYYY-MM-DD$/,
+      message:
+        /^article:add: no publication date in .*undated\.txt \(looked for .*\): pass --published YYYY-MM-DD$/,
     },
     {
       name: "a slug that exists",
       file: () => fixtureFile("winter.txt", `Winter brief\n\n${LONG}`),
       args: ["--published", "2026-02-17"],
-      message: /^article:add: an article "winter-brief" exists already: choose another --slug \(nothing is overwritten\)$/,
+      message:
+        /^article:add: an article "winter-brief" exists already: choose another --slug \(nothing is overwritten\)$/,
     },
   ];
   for (const c of cases) {
@@ -107,10 +151,14 @@ describe("article:add imports a saved page", () => {
   });
 
   it("writes the draft article and its draft annotations, and says what to do next", () => {
-    expect(stdout).toContain(`Imported oslo-talks.html as “Oslo round ends without a deal as allies split over missiles”.`);
+    expect(stdout).toContain(
+      `Imported oslo-talks.html as “Oslo round ends without a deal as allies split over missiles”.`,
+    );
     expect(stdout).toMatch(new RegExp(`articles/${SLUG}\\.md  6 paragraphs, \\d+ words, review: draft`));
     expect(stdout).toMatch(/drafts\/.*\.yaml {2}\d+ suggestions:/);
-    expect(stdout).toContain("event      on Tuesday → 2026-03-03: Negotiators from Washington and Tehran met in Oslo");
+    expect(stdout).toContain(
+      "event      on Tuesday → 2026-03-03: Negotiators from Washington and Tehran met in Oslo",
+    );
     expect(stdout).toContain("Next:");
     const article = readFileSync(path.join(content, "articles", `${SLUG}.md`), "utf8");
     expect(article).toContain("\nreview: draft\n");
@@ -121,25 +169,41 @@ describe("article:add imports a saved page", () => {
   it("refuses the same page twice", () => {
     const before = snapshot(content);
     const r = addArticle([path.join(IMPORTS, "oslo-talks.html")]);
-    expect(r.stderr.trim()).toBe(`article:add: an article "${SLUG}" exists already: choose another --slug (nothing is overwritten)`);
+    expect(r.stderr.trim()).toBe(
+      `article:add: an article "${SLUG}" exists already: choose another --slug (nothing is overwritten)`,
+    );
     expect(snapshot(content)).toBe(before);
   });
 
   it("keeps the draft out of the database until it is published, then loads its actors", () => {
     mkdirSync(TMP_DIR, { recursive: true });
     const db = path.join(TMP_DIR, "article-add.db");
-    const check = spawnSync(process.execPath, ["--import", "tsx", "scripts/content-check.ts", "--content", content], { encoding: "utf8" });
+    const check = spawnSync(
+      process.execPath,
+      ["--import", "tsx", "scripts/content-check.ts", "--content", content],
+      { encoding: "utf8" },
+    );
     expect(check.status).toBe(0);
     expect(check.stdout).toContain(`articles/${SLUG}.md is a draft (review: draft): checked, not loaded.`);
-    expect(check.stdout).toMatch(new RegExp(`drafts/${SLUG}\\.yaml: \\d+ draft items still to review \\(\\d+ events, `));
+    expect(check.stdout).toMatch(
+      new RegExp(`drafts/${SLUG}\\.yaml: \\d+ draft items still to review \\(\\d+ events, `),
+    );
 
     expect(runDbBuild(content, db).status).toBe(0);
     const slugs = () => {
       const sqlite = new Database(db, { readonly: true });
       try {
         return {
-          articles: sqlite.prepare("SELECT slug FROM Article ORDER BY rank").all().map((r) => (r as { slug: string }).slug),
-          actors: sqlite.prepare("SELECT a.slug FROM ArticleActor l JOIN Actor a ON a.id = l.actorId ORDER BY l.sortOrder").all().map((r) => (r as { slug: string }).slug),
+          articles: sqlite
+            .prepare("SELECT slug FROM Article ORDER BY rank")
+            .all()
+            .map((r) => (r as { slug: string }).slug),
+          actors: sqlite
+            .prepare(
+              "SELECT a.slug FROM ArticleActor l JOIN Actor a ON a.id = l.actorId ORDER BY l.sortOrder",
+            )
+            .all()
+            .map((r) => (r as { slug: string }).slug),
         };
       } finally {
         sqlite.close();
@@ -168,10 +232,25 @@ describe("article:add imports hostile pages as inert text", () => {
   it("keeps the words a reader sees and nothing that runs or hides", () => {
     const r = addArticle([path.join(IMPORTS, "hostile-page.html")]);
     expect(r.status).toBe(0);
-    const text = readFileSync(path.join(content, "articles", "border-crossing-reopens-after-weeks-talks.md"), "utf8");
+    const text = readFileSync(
+      path.join(content, "articles", "border-crossing-reopens-after-weeks-talks.md"),
+      "utf8",
+    );
     expect(text).toContain("The Kessel crossing reopened on Monday");
     expect(text).toContain("“<script>alert(1)</script> is not a valid permit code”");
-    for (const gone of ["stolen", "tracker.example", "ads.example", "Hidden text", "hidden line", "Decorative", "javascript:", "data:", "onclick", "onload", "<iframe"]) {
+    for (const gone of [
+      "stolen",
+      "tracker.example",
+      "ads.example",
+      "Hidden text",
+      "hidden line",
+      "Decorative",
+      "javascript:",
+      "data:",
+      "onclick",
+      "onload",
+      "<iframe",
+    ]) {
       expect(text).not.toContain(gone);
     }
   });

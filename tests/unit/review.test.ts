@@ -71,15 +71,25 @@ function errors(result: ReturnType<typeof runPipeline>): string[] {
 
 const lineIn = (text: string, needle: string) => text.split("\n").findIndex((l) => l.includes(needle)) + 1;
 /** Adds a line at the end of an article's frontmatter. */
-const frontmatterLine = (files: ContentFile[], article: string, line: string) => edit(files, article, "\n---\n", `\n${line}\n---\n`);
+const frontmatterLine = (files: ContentFile[], article: string, line: string) =>
+  edit(files, article, "\n---\n", `\n${line}\n---\n`);
 
 describe("annotation actors list", () => {
   it("links an article to the actors it discusses, with located evidence", async () => {
-    const files = edit(await fixtureFiles(), WINTER, "divergence:\n", "actors:\n  - actor: Tehran\n    evidence:\n      - agreed to keep talking to Tehran\ndivergence:\n");
+    const files = edit(
+      await fixtureFiles(),
+      WINTER,
+      "divergence:\n",
+      "actors:\n  - actor: Tehran\n    evidence:\n      - agreed to keep talking to Tehran\ndivergence:\n",
+    );
     const result = runPipeline(files);
     if (!result.ok) throw new Error(result.issues.map(formatIssue).join("\n"));
     expect(result.content.articleActors).toEqual([
-      { article: "winter-brief", actor: "iran", evidence: [expect.objectContaining({ paragraph: 1, quote: "agreed to keep talking to Tehran" })] },
+      {
+        article: "winter-brief",
+        actor: "iran",
+        evidence: [expect.objectContaining({ paragraph: 1, quote: "agreed to keep talking to Tehran" })],
+      },
     ]);
   });
 
@@ -121,19 +131,25 @@ describe("draft articles", () => {
       "- The two leaders met last week",
       "- The two leaders met last month",
     );
-    expect(errors(runPipeline(files))[0]).toMatch(/winter-brief\.yaml:\d+: quote not found in article "winter-brief"/);
+    expect(errors(runPipeline(files))[0]).toMatch(
+      /winter-brief\.yaml:\d+: quote not found in article "winter-brief"/,
+    );
   });
 
   it("may not define an event a published file relies on", async () => {
     const files = frontmatterLine(await fixtureFiles(), "articles/spring-brief.md", "review: draft");
     expect(errors(runPipeline(files))).toEqual([
-      expect.stringMatching(/winter-brief\.yaml:\d+: event "talks-open" is defined in the draft article "spring-brief": publish that article first, or define the event here/),
+      expect.stringMatching(
+        /winter-brief\.yaml:\d+: event "talks-open" is defined in the draft article "spring-brief": publish that article first, or define the event here/,
+      ),
     ]);
   });
 
   it("rejects a review value that is neither draft nor accepted", async () => {
     const files = frontmatterLine(await fixtureFiles(), WINTER_ARTICLE, "review: maybe");
-    expect(errors(runPipeline(files))).toContainEqual(expect.stringMatching(/winter-brief\.md:\d+: review: Invalid option/));
+    expect(errors(runPipeline(files))).toContainEqual(
+      expect.stringMatching(/winter-brief\.md:\d+: review: Invalid option/),
+    );
   });
 });
 
@@ -146,7 +162,16 @@ describe("draft files", () => {
         file: DRAFT_PATH,
         article: "winter-brief",
         items: 7,
-        sections: { events: 1, positions: 1, actors: 1, mentions: 1, candidates: 1, dates: 1, not_events: 0, issues: 1 },
+        sections: {
+          events: 1,
+          positions: 1,
+          actors: 1,
+          mentions: 1,
+          candidates: 1,
+          dates: 1,
+          not_events: 0,
+          issues: 1,
+        },
       },
     ]);
     expect(result.content.events.map((e) => e.slug)).not.toContain("president-remark");
@@ -154,10 +179,16 @@ describe("draft files", () => {
   });
 
   it("report a bad quote, an unknown reference and an ill-formed date at their lines", async () => {
-    const broken = DRAFT.replace("- On Friday the President said a deal", "- On Friday the President said no deal")
+    const broken = DRAFT.replace(
+      "- On Friday the President said a deal",
+      "- On Friday the President said no deal",
+    )
       .replace("issues: [iran-talks]", "issues: [iran-tlaks]")
       .replace("  - actor: iran\n    text: Tehran", "  - actor: persia\n    text: Tehran")
-      .replace("    start: 2026-02-16\n    precision: day\n    basis: The day before", "    start: 2026-02-16\n    precision: month\n    basis: The day before")
+      .replace(
+        "    start: 2026-02-16\n    precision: day\n    basis: The day before",
+        "    start: 2026-02-16\n    precision: month\n    basis: The day before",
+      )
       .replace("  - issue: iran-talks", "  - issue: iran-tlaks");
     expect(errors(await withDraft(broken))).toEqual([
       `${DRAFT_PATH}:${lineIn(broken, "issues: [iran-tlaks]")}: unknown issue "iran-tlaks" (did you mean "iran-talks"?)`,
@@ -171,14 +202,23 @@ describe("draft files", () => {
   it("report an item accepted by copying instead of moving", async () => {
     const copied = DRAFT.replace("slug: president-remark", "slug: geneva-round");
     expect(errors(await withDraft(copied))).toEqual([
-      expect.stringMatching(/^tests\/fixtures\/content\/drafts\/winter-brief\.yaml:2: duplicate event slug "geneva-round": already defined at tests\/fixtures\/content\/annotations\/winter-brief\.yaml:\d+$/),
+      expect.stringMatching(
+        /^tests\/fixtures\/content\/drafts\/winter-brief\.yaml:2: duplicate event slug "geneva-round": already defined at tests\/fixtures\/content\/annotations\/winter-brief\.yaml:\d+$/,
+      ),
     ]);
   });
 
   it("are named after an article that exists, and have only known sections", async () => {
-    const orphan = await runPipeline([...(await fixtureFiles()), { path: `${DIR}/drafts/autumn-brief.yaml`, text: "events: []\n" }]);
-    expect(errors(orphan)).toEqual([`${DIR}/drafts/autumn-brief.yaml:1: no article "autumn-brief": a draft file is named after its article (content/articles/autumn-brief.md)`]);
-    expect(errors(await withDraft(`${DRAFT}rumours: []\n`))).toEqual([`${DRAFT_PATH}:1: unknown field "rumours"`]);
+    const orphan = await runPipeline([
+      ...(await fixtureFiles()),
+      { path: `${DIR}/drafts/autumn-brief.yaml`, text: "events: []\n" },
+    ]);
+    expect(errors(orphan)).toEqual([
+      `${DIR}/drafts/autumn-brief.yaml:1: no article "autumn-brief": a draft file is named after its article (content/articles/autumn-brief.md)`,
+    ]);
+    expect(errors(await withDraft(`${DRAFT}rumours: []\n`))).toEqual([
+      `${DRAFT_PATH}:1: unknown field "rumours"`,
+    ]);
   });
 
   it("hold items that stay valid when moved into the annotation file", async () => {

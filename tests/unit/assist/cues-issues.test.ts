@@ -12,13 +12,21 @@ import { buildIssueMatcher, stem } from "@/lib/assist/issues";
 
 describe("notEventReason", () => {
   it("names threats, plans, forecasts, conditions and things that did not happen", () => {
-    expect(notEventReason("the rebels threatened to storm the port")).toEqual({ reason: "threat", cue: "threatened" });
+    expect(notEventReason("the rebels threatened to storm the port")).toEqual({
+      reason: "threat",
+      cue: "threatened",
+    });
     expect(notEventReason("the minister plans to visit the border")).toMatchObject({ reason: "plan" });
     expect(notEventReason("a new round will open in Oslo")).toMatchObject({ reason: "plan", cue: "will" });
     expect(notEventReason("the summit is expected to open in Riga")).toMatchObject({ reason: "forecast" });
     expect(notEventReason("the army could move south")).toMatchObject({ reason: "forecast", cue: "could" });
-    expect(notEventReason("if the talks fail, sanctions return")).toMatchObject({ reason: "conditional", cue: "if" });
-    expect(notEventReason("the vote was expected but did not take place")).toMatchObject({ reason: "negated" });
+    expect(notEventReason("if the talks fail, sanctions return")).toMatchObject({
+      reason: "conditional",
+      cue: "if",
+    });
+    expect(notEventReason("the vote was expected but did not take place")).toMatchObject({
+      reason: "negated",
+    });
     expect(notEventReason("the meeting was postponed")).toMatchObject({ reason: "negated" });
     expect(notEventReason("the envoy is not returning for the summit")).toMatchObject({ reason: "negated" });
   });
@@ -30,7 +38,9 @@ describe("notEventReason", () => {
   it("ignores the speaker's words: quotations and what was said after 'that'", () => {
     expect(notEventReason("the president called it “the best deal that could happen”")).toBeNull();
     expect(notEventReason("the minister said that the army would withdraw")).toBeNull();
-    expect(maskReported("comments last week that he might resign")).toBe("comments last week that" + " ".repeat(" he might resign".length));
+    expect(maskReported("comments last week that he might resign")).toBe(
+      "comments last week that" + " ".repeat(" he might resign".length),
+    );
   });
 });
 
@@ -69,19 +79,36 @@ describe("tense and happenings", () => {
 
 describe("guessClaim", () => {
   it("tells the article's hedged judgement, a credited account and an actor's words apart", () => {
-    expect(guessClaim("The move appears to signal a shift.")).toEqual({ claim: "assessment", cue: "appears" });
+    expect(guessClaim("The move appears to signal a shift.")).toEqual({
+      claim: "assessment",
+      cue: "appears",
+    });
     expect(guessClaim("The leader undoubtedly raised the issue.")).toMatchObject({ claim: "assessment" });
-    expect(guessClaim("The talks ended, according to the minister.")).toMatchObject({ claim: "reported", cue: "according to" });
+    expect(guessClaim("The talks ended, according to the minister.")).toMatchObject({
+      claim: "reported",
+      cue: "according to",
+    });
     expect(guessClaim("The Ledger reported that the talks ended.")).toMatchObject({ claim: "reported" });
-    expect(guessClaim("The president said the talks ended.")).toMatchObject({ claim: "statement", cue: "said" });
+    expect(guessClaim("The president said the talks ended.")).toMatchObject({
+      claim: "statement",
+      cue: "said",
+    });
     expect(guessClaim("The army crossed the river.")).toEqual({ claim: "reported", cue: null });
   });
 });
 
 describe("buildIssueMatcher", () => {
   const matcher = buildIssueMatcher([
-    { slug: "river-dams", title: "Dams on the Varna river", summary: "Who may build dams on the Varna and share its water." },
-    { slug: "border-trade", title: "Border trade and tariffs", summary: "Tariffs and checks on trade across the Varna border." },
+    {
+      slug: "river-dams",
+      title: "Dams on the Varna river",
+      summary: "Who may build dams on the Varna and share its water.",
+    },
+    {
+      slug: "border-trade",
+      title: "Border trade and tariffs",
+      summary: "Tariffs and checks on trade across the Varna border.",
+    },
     { slug: "fishing", title: "Fishing rights", summary: "Quotas for fishing fleets." },
   ]);
   it("folds plurals and British spellings", () => {

@@ -68,14 +68,28 @@ describe("runAssist", () => {
   it("proposes a position for a side of the pair, voiced by its person", async () => {
     const { draft } = await assist();
     expect(draft.positions).toContainEqual(
-      expect.objectContaining({ actor: "israel", issue: "iran-missiles", voice: "the-prime-minister", claim: "statement" }),
+      expect.objectContaining({
+        actor: "israel",
+        issue: "iran-missiles",
+        voice: "the-prime-minister",
+        claim: "statement",
+      }),
     );
   });
 
   it("lists actors, mentions, new names, dates and issues, every piece of evidence verbatim from the article", async () => {
     const { draft, blocks } = await assist();
-    expect(draft.actors.map((a) => a.actor)).toEqual(["us", "iran", "the-president", "the-prime-minister", "israel"]);
-    expect(draft.mentions.filter((m) => m.actor === "israel").map((m) => m.text)).toEqual(["Jerusalem", "Jerusalem"]);
+    expect(draft.actors.map((a) => a.actor)).toEqual([
+      "us",
+      "iran",
+      "the-president",
+      "the-prime-minister",
+      "israel",
+    ]);
+    expect(draft.mentions.filter((m) => m.actor === "israel").map((m) => m.text)).toEqual([
+      "Jerusalem",
+      "Jerusalem",
+    ]);
     expect(draft.candidates.map((c) => [c.name, c.kind])).toEqual(
       expect.arrayContaining([
         ["Nadia Farrow", "person"],
@@ -83,7 +97,13 @@ describe("runAssist", () => {
         ["Vienna", "place"],
       ]),
     );
-    expect(draft.dates.map((d) => d.stated)).toEqual(["on Monday", "on Tuesday", "on Wednesday", "next week", "yesterday"]);
+    expect(draft.dates.map((d) => d.stated)).toEqual([
+      "on Monday",
+      "on Tuesday",
+      "on Wednesday",
+      "next week",
+      "yesterday",
+    ]);
     expect(draft.issues.map((i) => i.issue).sort()).toEqual(["iran-missiles", "iran-talks"]);
     const text = blocks.map((b) => b.text).join("\n");
     const quotes = Object.values(draft).flatMap((list) =>
@@ -103,7 +123,10 @@ describe("runAssist", () => {
     ]);
     if (!result.ok) throw new Error(result.issues.map(formatIssue).join("\n"));
     expect(result.review.draftArticles).toEqual(["vienna-brief"]);
-    expect(result.review.draftFiles[0]).toMatchObject({ file: "tests/fixtures/content/drafts/vienna-brief.yaml", article: "vienna-brief" });
+    expect(result.review.draftFiles[0]).toMatchObject({
+      file: "tests/fixtures/content/drafts/vienna-brief.yaml",
+      article: "vienna-brief",
+    });
     expect(result.content.articles.map((a) => a.slug)).not.toContain("vienna-brief");
   });
 });

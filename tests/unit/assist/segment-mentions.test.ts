@@ -4,10 +4,34 @@ import { buildGazetteer, pairSide, type KnownActor } from "@/lib/assist/mentions
 import { segmentArticle, splitSentences } from "@/lib/assist/segment";
 
 const ACTORS: KnownActor[] = [
-  { slug: "us", name: "United States", kind: "state", affiliation: null, aliases: ["U.S.", "US", "the United States", "Washington", "American"] },
-  { slug: "norland", name: "Norland", kind: "state", affiliation: null, aliases: ["Norlandic", "Vesterby", "Norland’s government"] },
-  { slug: "ana-lind", name: "Ana Lind", kind: "leader", affiliation: "norland", aliases: ["Lind", "Norlandic President Ana Lind"] },
-  { slug: "norland-army", name: "Norland Defence Force", kind: "organisation", affiliation: "norland", aliases: ["NDF"] },
+  {
+    slug: "us",
+    name: "United States",
+    kind: "state",
+    affiliation: null,
+    aliases: ["U.S.", "US", "the United States", "Washington", "American"],
+  },
+  {
+    slug: "norland",
+    name: "Norland",
+    kind: "state",
+    affiliation: null,
+    aliases: ["Norlandic", "Vesterby", "Norland’s government"],
+  },
+  {
+    slug: "ana-lind",
+    name: "Ana Lind",
+    kind: "leader",
+    affiliation: "norland",
+    aliases: ["Lind", "Norlandic President Ana Lind"],
+  },
+  {
+    slug: "norland-army",
+    name: "Norland Defence Force",
+    kind: "organisation",
+    affiliation: "norland",
+    aliases: ["NDF"],
+  },
   { slug: "karl-norland", name: "Karl Norland", kind: "person", affiliation: null, aliases: [] },
   { slug: "hamar", name: "Hamar Front", kind: "armed-group", affiliation: null, aliases: ["Hamar"] },
 ];
@@ -16,7 +40,8 @@ const found = (text: string) => gazetteer.find(text).map((m) => [m.actor, m.text
 
 describe("splitSentences", () => {
   it("keeps offsets into the paragraph and does not split after abbreviations and initialisms", () => {
-    const text = "Envoys from the U.S. and Norland met. U.S. President Jo Ray spoke. Lt. Gen. Ode left at 5 p.m. on Friday. They agreed with the U.S. The talks ended.";
+    const text =
+      "Envoys from the U.S. and Norland met. U.S. President Jo Ray spoke. Lt. Gen. Ode left at 5 p.m. on Friday. They agreed with the U.S. The talks ended.";
     const sentences = splitSentences(text);
     expect(sentences.map((s) => s.text)).toEqual([
       "Envoys from the U.S. and Norland met.",
@@ -43,7 +68,10 @@ describe("splitSentences", () => {
 
 describe("buildGazetteer", () => {
   it("finds names and aliases as written, metonyms included", () => {
-    expect(found("Washington and Vesterby disagree.")).toEqual([["us", "Washington"], ["norland", "Vesterby"]]);
+    expect(found("Washington and Vesterby disagree.")).toEqual([
+      ["us", "Washington"],
+      ["norland", "Vesterby"],
+    ]);
   });
 
   it("accepts either case of the first letter, capitals in a headline, and curly or straight apostrophes", () => {
@@ -53,7 +81,10 @@ describe("buildGazetteer", () => {
   });
 
   it("matches before a possessive and demonyms in the plural, but not inside other words", () => {
-    expect(found("Norland’s army and Hamar’ fighters")).toEqual([["norland", "Norland"], ["hamar", "Hamar"]]);
+    expect(found("Norland’s army and Hamar’ fighters")).toEqual([
+      ["norland", "Norland"],
+      ["hamar", "Hamar"],
+    ]);
     expect(found("Americans protested.")).toEqual([["us", "Americans"]]);
     expect(found("Norlanders and Hamarite traders")).toEqual([]);
   });

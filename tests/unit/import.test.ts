@@ -4,7 +4,7 @@ import { parseBody } from "@/lib/content/markdown";
 import { importDocument, ImportError, slugify } from "@/lib/import";
 import { articleFileText } from "@/lib/import/article-file";
 import { decodeBytes } from "@/lib/import/decode";
-import { extractArticle, parseDocument } from "@/lib/import/extract";
+import { extractArticle, parseDocument, stripPage } from "@/lib/import/extract";
 import { parsePublished, readMetadata } from "@/lib/import/metadata";
 import { fromMarkdown, fromText } from "@/lib/import/plain";
 import { toMarkdown, webHref } from "@/lib/import/to-markdown";
@@ -74,6 +74,14 @@ describe("extractArticle", () => {
     );
     expect(body).toContain("“<script>alert(1)</script> is not a valid permit code”");
     expect(parseBody(body).map((b) => b.kind)).toEqual(["paragraph", "paragraph", "paragraph", "paragraph"]);
+  });
+
+  it("strips, before extraction, everything that could run or that a reader cannot see", () => {
+    const document = parseDocument(
+      `<!doctype html><html><head></head><body><p onclick="x()">Seen <a href="/a" onmouseover="y()">words</a>.</p><script>run()</script><iframe src="f"></iframe><p style="color:red; display: none">gone 1</p><p style="visibility:hidden">gone 2</p><p hidden>gone 3</p><div aria-hidden="true">gone 4</div><div role="dialog">gone 5</div><div class="cookie-notice">gone 6</div><ul class="share-tools"><li>gone 7</li></ul><form><input value="gone 8"></form><p style="color: blue">Kept.</p></body></html>`,
+    );
+    stripPage(document);
+    expect(document.body.innerHTML).toBe('<p>Seen <a href="/a">words</a>.</p><p style="color: blue">Kept.</p>');
   });
 
   it("refuses a page with no article in it", () => {

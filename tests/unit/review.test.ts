@@ -189,11 +189,13 @@ describe("draft files", () => {
         "    start: 2026-02-16\n    precision: day\n    basis: The day before",
         "    start: 2026-02-16\n    precision: month\n    basis: The day before",
       )
-      .replace("  - issue: iran-talks", "  - issue: iran-tlaks");
+      .replace("  - issue: iran-talks", "  - issue: iran-tlaks")
+      .replace("      - Talks resumed yesterday in Geneva\ndates:", "      - Talks resumed today in Geneva\ndates:");
     expect(errors(await withDraft(broken))).toEqual([
       `${DRAFT_PATH}:${lineIn(broken, "issues: [iran-tlaks]")}: unknown issue "iran-tlaks" (did you mean "iran-talks"?)`,
       `${DRAFT_PATH}:${lineIn(broken, "said no deal")}: quote not found in article "winter-brief": "On Friday the President said no deal"`,
       `${DRAFT_PATH}:${lineIn(broken, "actor: persia")}: unknown actor "persia"`,
+      `${DRAFT_PATH}:${lineIn(broken, "resumed today")}: quote not found in article "winter-brief": "Talks resumed today in Geneva"`,
       `${DRAFT_PATH}:${lineIn(broken, "precision: month")}: precision "month" does not describe 2026-02-16–2026-02-16`,
       `${DRAFT_PATH}:${lineIn(broken, "- issue: iran-tlaks")}: unknown issue "iran-tlaks"`,
     ]);

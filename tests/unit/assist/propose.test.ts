@@ -12,11 +12,11 @@ The President said on Tuesday that a deal was close. He also spoke to the Prime 
 
 Tehran threatened on Wednesday to quit the talks over missiles. Jerusalem will send a team to Vienna next week.
 
-The Prime Minister insists that any deal must curb missiles, and Israeli officials agree.
+The Prime Minister insists that any deal must curb missiles, and Israeli officials agree. Washington declined to comment.
 
 According to Jerusalem, the inspectors left Iran yesterday.
 
-Nadia Farrow, an analyst at the Meridian Institute, said the gap between the allies over missiles is narrow.`;
+Nadia Farrow, an analyst at the Meridian Institute, said the gap between the allies over missiles is narrow. Washington declined to comment.`;
 
 const PUBLISHED = { start: "2026-03-12", end: "2026-03-12" };
 

@@ -279,7 +279,7 @@ function whyNoCandidate(e: ResolvedContent["events"][number], detail: AssistDeta
   if (dated.length === 0) return "no date phrase in its sentences";
   const named = dated.filter((s) => detail.mentions.some((m) => m.sentence === s));
   if (named.length === 0) return "no known actor in its dated sentences";
-  return "its dated clause has no verb in the past";
+  return "its dated clause reports no happening (no verb in the past, no event noun), or no issue matched";
 }
 
 /** The report as text: the four figures, then per article, then every miss. */

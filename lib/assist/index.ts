@@ -150,7 +150,11 @@ export function runAssist(input: AssistInput): { draft: Draft; detail: AssistDet
     .filter(([, hits]) => hits.length >= 2)
     .map(([issue, hits]) => ({ issue, hits: [...hits].sort((a, b) => b.score - a.score) }))
     .sort((a, b) => b.hits.reduce((n, h) => n + h.score, 0) - a.hits.reduce((n, h) => n + h.score, 0));
-  const topIssue = suggested[0]?.issue ?? null;
+  // An event needs an issue: failing its own sentence's, the article's main one, or the one most sentences touch.
+  const touchCounts = new Map<string, number>();
+  for (const s of sentences)
+    for (const i of matcher.touching(s.text)) touchCounts.set(i, (touchCounts.get(i) ?? 0) + 1);
+  const topIssue = suggested[0]?.issue ?? [...touchCounts].sort((a, b) => b[1] - a[1])[0]?.[0] ?? null;
 
   const draft: Draft = {
     events: [],

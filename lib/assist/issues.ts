@@ -32,7 +32,8 @@ const VARIANTS: [RegExp, string][] = [
 export function stem(word: string): string {
   let w = word.toLowerCase().replace(/['’]s?$/, "");
   for (const [from, to] of VARIANTS) w = w.replace(from, to);
-  if (w.length > 4 && w.endsWith("ies")) w = `${w.slice(0, -3)}y`;
+  if (w.length > 5 && w.endsWith("ing")) w = w.slice(0, -3);
+  else if (w.length > 4 && w.endsWith("ies")) w = `${w.slice(0, -3)}y`;
   else if (w.length > 3 && w.endsWith("s") && !w.endsWith("ss") && !w.endsWith("us")) w = w.slice(0, -1);
   return w;
 }
@@ -46,6 +47,8 @@ function words(text: string): string[] {
 
 export interface IssueMatcher {
   score(sentence: string): IssueScore[];
+  /** Issues sharing at least one title word with the sentence, however weakly: the last resort for an event. */
+  touching(sentence: string): string[];
 }
 
 export function buildIssueMatcher(issues: KnownIssue[]): IssueMatcher {
@@ -58,6 +61,10 @@ export function buildIssueMatcher(issues: KnownIssue[]): IssueMatcher {
   for (const d of docs) for (const w of new Set([...d.title, ...d.summary])) df.set(w, (df.get(w) ?? 0) + 1);
   const idf = (w: string) => Math.log((docs.length + 1) / (df.get(w) ?? 1));
   return {
+    touching(sentence) {
+      const present = new Set(words(sentence));
+      return docs.filter((d) => [...d.title].some((w) => present.has(w))).map((d) => d.slug);
+    },
     score(sentence) {
       const present = new Set(words(sentence));
       return docs

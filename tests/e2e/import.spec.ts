@@ -1,16 +1,17 @@
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import os from "node:os";
+import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
 import { parse, stringify } from "yaml";
 import { IMPORT_PORT } from "../../playwright.config";
 
 // A new user's journey: import a saved page, accept its drafts by editing the files, `npm start`, and find the
-// event on the timeline filtered by its actor and the position on its issue page. A second page is imported and
-// left a draft: it must not reach the site. The app is built over its own copy of the content, in its own folder.
+// event on the timeline filtered by its actor and the position on its issue page. A hostile page (scripts, frames,
+// script links, hidden text) is published too, and must read as inert text; a copy of it left a draft must not reach
+// the site at all. The app is built over its own copy of the content, in its own folder.
 const ARTICLE = "oslo-round-ends-without-deal-allies";
-const DRAFT_ONLY = "border-crossing-reopens-after-weeks-talks";
+const HOSTILE = "border-crossing-reopens-after-weeks-talks";
+const DRAFT_ONLY = "kessel-draft";
 const DIST = ".next-import";
 
 let root: string;
@@ -29,7 +30,10 @@ test.describe.configure({ mode: "serial" });
 
 test.beforeAll(async () => {
   test.setTimeout(10 * 60_000);
-  root = mkdtempSync(path.join(os.tmpdir(), "faultlines-e2e-import-"));
+  // A fixed folder: the same content at the same path is the same build, so a rerun reuses the app build.
+  root = path.resolve("tests/.tmp/import-e2e");
+  rmSync(root, { recursive: true, force: true });
+  mkdirSync(root, { recursive: true });
   const content = path.join(root, "content");
   cpSync("tests/fixtures/content", content, { recursive: true });
 
@@ -76,8 +80,10 @@ test.beforeAll(async () => {
       actors: [],
     }),
   );
-  const articleFile = path.join(content, "articles", `${ARTICLE}.md`);
-  writeFileSync(articleFile, readFileSync(articleFile, "utf8").replace("\nreview: draft\n", "\n"));
+  for (const slug of [ARTICLE, HOSTILE]) {
+    const articleFile = path.join(content, "articles", `${slug}.md`);
+    writeFileSync(articleFile, readFileSync(articleFile, "utf8").replace("\nreview: draft\n", "\n"));
+  }
   const checked = run(["--import", "tsx", "scripts/content-check.ts", "--content", content]);
   expect(checked).toContain(`articles/${DRAFT_ONLY}.md is a draft (review: draft): checked, not loaded.`);
 
@@ -114,7 +120,8 @@ test.afterAll(async () => {
     process.kill(-server.pid, "SIGTERM");
     await new Promise((r) => server!.once("exit", r));
   }
-  if (root) rmSync(root, { recursive: true, force: true });
+  // IMPORT_E2E_KEEP=1 keeps the content and database, to start the same app again and look at it.
+  if (root && !process.env.IMPORT_E2E_KEEP) rmSync(root, { recursive: true, force: true });
 });
 
 test("the accepted event is on the timeline filtered by its actor", async ({ page }) => {
@@ -149,9 +156,29 @@ test("the article lists its actors, and an actor lists the article, as inert tex
   ]);
   await expect(page.locator("main iframe, main script:not([type])")).toHaveCount(0);
   await page.goto("/actors/iran");
-  await expect(
-    page.getByRole("link", { name: "Oslo round ends without a deal as allies split over missiles" }),
-  ).toBeVisible();
+  const discussed = page.locator("dl > div", { has: page.locator("dt", { hasText: "Discussed in" }) });
+  await expect(discussed.getByRole("link")).toHaveText([
+    "Oslo round ends without a deal as allies split over missiles",
+  ]);
+  expect(dialogs).toEqual([]);
+});
+
+test("a hostile page reads as inert text: no script runs, no frame loads, script links are words", async ({
+  page,
+}) => {
+  const dialogs: string[] = [];
+  page.on("dialog", (d) => (dialogs.push(d.message()), d.dismiss()));
+  await page.goto(`/articles/${HOSTILE}`);
+  const main = page.getByRole("main");
+  await expect(main).toContainText("“<script>alert(1)</script> is not a valid permit code”");
+  await expect(main).toContainText("before noon. Officials on both sides");
+  await expect(main).not.toContainText("Hidden text");
+  await expect(main.getByRole("link", { name: "Officials" })).toHaveCount(0);
+  await expect(main.getByRole("link", { name: "the traffic figures" })).toHaveAttribute(
+    "href",
+    "https://dispatch.example.org/kessel-figures",
+  );
+  await expect(page.locator("iframe, object, embed, [onclick], a[href^='javascript:' i]")).toHaveCount(0);
   expect(dialogs).toEqual([]);
 });
 
@@ -167,5 +194,7 @@ test("the article left a draft reaches neither the pages, the API nor the sitema
   expect(sitemap).toContain(`/articles/${ARTICLE}`);
   expect(sitemap).not.toContain(DRAFT_ONLY);
   await page.goto("/articles");
-  await expect(page.getByRole("link", { name: /Border crossing reopens/ })).toHaveCount(0);
+  // The published copy is listed once; the draft, with the same title, is not.
+  await expect(page.getByRole("main").getByRole("link", { name: /Border crossing reopens/ })).toHaveCount(1);
+  await expect(page.locator(`a[href$="/${DRAFT_ONLY}"]`)).toHaveCount(0);
 });

@@ -225,7 +225,7 @@ describe("article:add imports a saved page", () => {
       actors: ["us", "iran", "the-president", "israel", "the-prime-minister"],
     });
     rmSync(db, { force: true });
-  });
+  }, 180_000);
 });
 
 describe("article:add imports hostile pages as inert text", () => {

@@ -37,7 +37,7 @@ test.beforeAll(async () => {
   const content = path.join(root, "content");
   cpSync("tests/fixtures/content", content, { recursive: true });
 
-  // 1. Import two saved pages.
+  // 1. Import the saved pages: the hostile one twice, the second copy to stay a draft.
   const added = run([
     "--import",
     "tsx",
@@ -47,14 +47,9 @@ test.beforeAll(async () => {
     content,
   ]);
   expect(added).toContain(`articles/${ARTICLE}.md`);
-  run([
-    "--import",
-    "tsx",
-    "scripts/article-add.ts",
-    "tests/fixtures/import/hostile-page.html",
-    "--content",
-    content,
-  ]);
+  const hostilePage = "tests/fixtures/import/hostile-page.html";
+  run(["--import", "tsx", "scripts/article-add.ts", hostilePage, "--content", content]);
+  run(["--import", "tsx", "scripts/article-add.ts", hostilePage, "--slug", DRAFT_ONLY, "--content", content]);
 
   // 2. Accept by editing the files: move the Tuesday event, Israel's position and the actors into the annotation
   // file as they are, and publish the first article by deleting its `review: draft` line.

@@ -387,7 +387,10 @@ function creditedActor(sentence: Sentence, mentions: Mention[], claim: ClaimKind
   return mentions.find((m) => m.start >= span.start && m.end <= span.end)?.actor;
 }
 
-const TITLE_WORDS = 14;
+const TITLE_WORDS = 16;
+/** A cut title does not end on "of", "the", "to": those words lead to what was cut. */
+const TRAILING_FUNCTION_WORDS =
+  /(?:\s+(?:a|an|the|of|to|in|on|at|for|with|by|from|and|or|but|that|which|as))+$/i;
 
 /** A draft title: the clause that carries the date, without the date, as a sentence fragment. */
 function titleFrom(text: string, clause: { start: number; end: number }, phrase: DatePhrase): string {
@@ -400,6 +403,7 @@ function titleFrom(text: string, clause: { start: number; end: number }, phrase:
     .filter(Boolean)
     .slice(0, TITLE_WORDS)
     .join(" ")
+    .replace(TRAILING_FUNCTION_WORDS, "")
     .replace(/[,;:]$/, "");
   return words ? words[0]!.toUpperCase() + words.slice(1) : text.slice(0, 80);
 }

@@ -111,7 +111,7 @@ export function importDocument(
       url: url ?? pageUrl,
       kind: kind ?? "analysis",
       published,
-      notes: `Imported from ${baseName(fileName)} by npm run article:add. Title, publisher, URL, kind${kind ? "" : " (a guess: the page does not say)"} and date are suggestions: check them against the page, then remove “review: draft” to publish.`,
+      notes: `Imported from ${baseName(fileName)} with npm run article:add: title, publisher, URL and date as the page gives them${kind ? "" : "; the kind is a guess (the page does not say)"}.`,
       review: "draft",
     },
     body,

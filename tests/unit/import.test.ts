@@ -81,7 +81,9 @@ describe("extractArticle", () => {
       `<!doctype html><html><head></head><body><p onclick="x()">Seen <a href="/a" onmouseover="y()">words</a>.</p><script>run()</script><iframe src="f"></iframe><p style="color:red; display: none">gone 1</p><p style="visibility:hidden">gone 2</p><p hidden>gone 3</p><div aria-hidden="true">gone 4</div><div role="dialog">gone 5</div><div class="cookie-notice">gone 6</div><ul class="share-tools"><li>gone 7</li></ul><form><input value="gone 8"></form><p style="color: blue">Kept.</p></body></html>`,
     );
     stripPage(document);
-    expect(document.body.innerHTML).toBe('<p>Seen <a href="/a">words</a>.</p><p style="color: blue">Kept.</p>');
+    expect(document.body.innerHTML).toBe(
+      '<p>Seen <a href="/a">words</a>.</p><p style="color: blue">Kept.</p>',
+    );
   });
 
   it("refuses a page with no article in it", () => {

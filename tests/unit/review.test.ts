@@ -190,7 +190,10 @@ describe("draft files", () => {
         "    start: 2026-02-16\n    precision: month\n    basis: The day before",
       )
       .replace("  - issue: iran-talks", "  - issue: iran-tlaks")
-      .replace("      - Talks resumed yesterday in Geneva\ndates:", "      - Talks resumed today in Geneva\ndates:");
+      .replace(
+        "      - Talks resumed yesterday in Geneva\ndates:",
+        "      - Talks resumed today in Geneva\ndates:",
+      );
     expect(errors(await withDraft(broken))).toEqual([
       `${DRAFT_PATH}:${lineIn(broken, "issues: [iran-tlaks]")}: unknown issue "iran-tlaks" (did you mean "iran-talks"?)`,
       `${DRAFT_PATH}:${lineIn(broken, "said no deal")}: quote not found in article "winter-brief": "On Friday the President said no deal"`,

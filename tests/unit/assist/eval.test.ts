@@ -20,6 +20,8 @@ describe("runAssistEval", () => {
       "event geneva-round: no candidate (no known actor in its dated sentences)",
       "candidate president-said-deal-would-be-best-2026-02: matches no reviewed event (“On Friday”)",
     ]);
-    expect(formatAssistEval(report)).toContain("reviewed events with a matching candidate            2/3 = 66.7 %");
+    expect(formatAssistEval(report)).toContain(
+      "reviewed events with a matching candidate            2/3 = 66.7 %",
+    );
   });
 });

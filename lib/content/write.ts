@@ -28,7 +28,7 @@ export async function writeNewContentFiles(
     text: f.text,
   }));
   const result = runPipeline([...current, ...added]);
-  if (!result.ok) throw new ContentError(result.issues);
+  if (!result.ok) throw new ContentError(result.problems);
 
   const written: string[] = [];
   try {

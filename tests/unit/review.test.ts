@@ -145,6 +145,20 @@ describe("draft articles", () => {
     ]);
   });
 
+  it("may leave the perspective empty, which a published article may not", async () => {
+    const files = await fixtureFiles();
+    const text = files.find((f) => f.path.endsWith(WINTER_ARTICLE))!.text;
+    const stated = /\nperspective:\n  text: .*\n  basis: .*\n/.exec(text)![0];
+    const empty = edit(files, WINTER_ARTICLE, stated, '\nperspective:\n  text: ""\n  basis: ""\n');
+    const line = lineIn(text, "perspective:") + 1;
+    expect(errors(runPipeline(empty))).toEqual([
+      `${DIR}/${WINTER_ARTICLE}:${line}: perspective.text: must not be empty: write the article's perspective before publishing (only a \`review: draft\` article may leave it empty)`,
+      `${DIR}/${WINTER_ARTICLE}:${line + 1}: perspective.basis: must not be empty: write the article's perspective before publishing (only a \`review: draft\` article may leave it empty)`,
+    ]);
+    const result = runPipeline(frontmatterLine(empty, WINTER_ARTICLE, "review: draft"));
+    expect(result.ok && result.review.draftArticles).toEqual(["winter-brief"]);
+  });
+
   it("rejects a review value that is neither draft nor accepted", async () => {
     const files = frontmatterLine(await fixtureFiles(), WINTER_ARTICLE, "review: maybe");
     expect(errors(runPipeline(files))).toContainEqual(

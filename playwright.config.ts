@@ -5,13 +5,16 @@ import { envFor, HOSTILE, toolEnv } from "./lib/env";
 import { CHROMIUM_ARGS, chromiumPath } from "./scripts/lib/chromium";
 import { freePort } from "./scripts/lib/server";
 
-// Ports: E2E_PORT and E2E_HOSTILE_PORT when given, else ones the system says are free. The choice is made once, in
+// Ports: E2E_PORT, E2E_HOSTILE_PORT and E2E_IMPORT_PORT when given, else ones the system says are free. The choice is made once, in
 // the main process, and handed to the test workers (which load this file again) through the environment.
 const env = toolEnv();
 const PORT = env.E2E_PORT ?? (await freePort());
 const HOSTILE_PORT = env.E2E_HOSTILE_PORT ?? (await freePort());
 process.env.E2E_PORT = String(PORT);
 process.env.E2E_HOSTILE_PORT = String(HOSTILE_PORT);
+/** The import journey builds and starts its own app over its own content (tests/e2e/import.spec.ts). */
+export const IMPORT_PORT = env.E2E_IMPORT_PORT ?? (await freePort());
+process.env.E2E_IMPORT_PORT = String(IMPORT_PORT);
 
 // Without it the hostile tests fail (tests/e2e/hostile.spec.ts says how to build it); they are never skipped.
 const withHostile = existsSync(path.join(env.E2E_HOSTILE_DIST, "BUILD_ID"));
@@ -36,7 +39,8 @@ export default defineConfig({
     launchOptions: { executablePath: chromiumPath(), args: CHROMIUM_ARGS },
   },
   projects: [
-    { name: "app", testIgnore: /hostile\.spec\.ts/, use: { baseURL: `http://127.0.0.1:${PORT}` } },
+    { name: "app", testIgnore: /(hostile|import)\.spec\.ts/, use: { baseURL: `http://127.0.0.1:${PORT}` } },
+    { name: "import", testMatch: /import\.spec\.ts/, use: { baseURL: `http://127.0.0.1:${IMPORT_PORT}` } },
     { name: "hostile", testMatch: /hostile\.spec\.ts/, use: { baseURL: `http://127.0.0.1:${HOSTILE_PORT}` } },
   ],
   webServer: [

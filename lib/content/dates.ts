@@ -163,7 +163,7 @@ export function resolveEventDate(
 }
 
 /** A date written as `start` (+ optional `end`) with a precision; checks the precision tells the truth. */
-function explicitSpan(
+export function explicitSpan(
   start: string,
   end: string | undefined,
   precision: DateSpan["precision"],

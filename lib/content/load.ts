@@ -191,6 +191,15 @@ export async function loadContent(
       await tx.position.createMany({ data: positions });
       await tx.divergence.createMany({ data: divergences });
       await tx.evidence.createMany({ data: evidence });
+      await tx.articleActor.createMany({
+        data: content.articleActors.map((link, i) => ({
+          articleId: articleId(link.article),
+          actorId: actorId(link.actor),
+          paragraph: link.evidence[0]!.paragraph,
+          quote: link.evidence[0]!.quote,
+          sortOrder: i,
+        })),
+      });
       await tx.meta.createMany({ data: Object.entries(meta).map(([key, value]) => ({ key, value })) });
       searchDocuments = await loadSearchIndex(tx, content);
     },

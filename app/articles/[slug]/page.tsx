@@ -113,6 +113,18 @@ export default async function ArticlePage({ params }: PageProps<"/articles/[slug
             </ul>
           </nav>
         )}
+        {article.actors.length > 0 && (
+          <nav aria-label="Actors in this article" className={styles.issues}>
+            <h2 className={styles.issuesHeading}>Actors in this article</h2>
+            <ul>
+              {article.actors.map((actor) => (
+                <li key={actor.slug}>
+                  <Link href={`/actors/${actor.slug}`}>{actor.name}</Link>
+                </li>
+              ))}
+            </ul>
+          </nav>
+        )}
         <p className={styles.legend}>
           <mark>Marked passages</mark> are quoted as evidence; the notes beside each paragraph link to what it
           supports.

@@ -16,5 +16,8 @@ function createClient(): PrismaClient {
   return new PrismaClient({ adapter });
 }
 
-export const prisma = globalForPrisma.prisma ?? createClient();
-if (process.env.NODE_ENV !== "production") globalForPrisma.prisma = prisma;
+// Kept on globalThis only in development, where hot reload re-runs this module; anywhere else (tests point
+// DATABASE_URL at different files in one process) each module instance opens the file it is told to.
+const dev = process.env.NODE_ENV === "development";
+export const prisma = (dev && globalForPrisma.prisma) || createClient();
+if (dev) globalForPrisma.prisma = prisma;

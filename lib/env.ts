@@ -57,13 +57,21 @@ const toolSchema = appSchema.extend({
   PORT: setting(port.default(3000)),
   /** The Chromium the end-to-end tests, the benchmark and the screenshots drive; else `chromium` on the PATH. */
   CHROME_PATH: setting(z.string().optional()),
-  /** The end-to-end tests' server port; the hostile build's is 90 above, the database swap test's 50 above. */
-  E2E_PORT: setting(port.default(3100)),
-  /** Set by `npm test`: the end-to-end run must include the hostile build. */
-  E2E_REQUIRE_HOSTILE: setting(z.string().optional()).transform(Boolean),
+  /** The end-to-end tests' server port, and the hostile build's; each a free one when unset. */
+  E2E_PORT: setting(port.optional()),
+  E2E_HOSTILE_PORT: setting(port.optional()),
+  /** The import journey's own app (tests/e2e/import.spec.ts); a free one when unset. */
+  E2E_IMPORT_PORT: setting(port.optional()),
+  /** The hostile build the end-to-end tests serve: another build of it (a deliberately broken one, say). */
+  E2E_HOSTILE_DIST: setting(z.string().default(HOSTILE.dist)),
   FUZZ_REQUESTS: setting(z.coerce.number().int().positive().default(2400)),
-  FUZZ_SEED: setting(z.coerce.number().int().default(20261122)),
-  CI: setting(z.string().optional()).transform(Boolean),
+  /**
+   * Test-only fault injection in db:build (tests/integration/db-build.test.ts): `load` fails inside the load
+   * transaction, `pause-load` stops there until killed.
+   */
+  FAULTLINES_FAULT: setting(z.enum(["load", "pause-load"]).optional()),
+  /** The fuzz run's seed; unset, a new one each run (printed when the run fails, to replay it). */
+  FUZZ_SEED: setting(z.coerce.number().int().positive().optional()),
   /** PostgreSQL: the role db:build grants read access to each new build; the app connects as it. */
   PG_READER_ROLE: setting(
     z

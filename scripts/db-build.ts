@@ -3,7 +3,7 @@
 // target only when everything succeeded: a failed build leaves the previous database byte-for-byte as it was.
 // PostgreSQL (DATABASE_URL or --db postgresql://…, as a role that may create schemas): loads into a new schema and
 // switches the serving pointer to it in one transaction (scripts/lib/pg-build.ts).
-import { existsSync, mkdirSync, renameSync, rmSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
@@ -48,6 +48,7 @@ const printCounts = (counts: Awaited<ReturnType<typeof loadContent>>) =>
       `  positions   ${counts.positions}`,
       `  divergence  ${counts.divergences} ratings`,
       `  quotes      ${counts.quotes}`,
+      `  search      ${counts.searchDocuments} documents indexed`,
     ].join("\n"),
   );
 const meta = () => ({ inputs: databaseInputs(contentDir), builtAt: new Date().toISOString() });
@@ -58,7 +59,8 @@ if (pgUrl) {
     const built = await buildIntoPostgres(pgUrl, {
       readerRole: env.PG_READER_ROLE,
       keep: env.PG_KEEP_BUILDS,
-      load: (prisma) => loadContent(prisma, result.content, meta()),
+      // No search index: it is SQLite FTS5, and search on PostgreSQL is not built yet.
+      load: (prisma) => loadContent(prisma, result.content, meta(), { search: false }),
     });
     const ms = Math.round(performance.now() - started);
     log(`Built PostgreSQL schema ${built.schema} from ${contentDir}/ in ${ms} ms, now serving:`);
@@ -75,11 +77,11 @@ if (pgUrl) {
 
 mkdirSync(path.dirname(target), { recursive: true });
 const temp = path.join(path.dirname(target), `.build-${process.pid}-${path.basename(target)}`);
-rmSync(temp, { force: true });
+removeAbandonedBuilds();
 let prisma: PrismaClient | undefined;
 try {
   await applyMigrations(`file:${temp}`);
-  prisma = new PrismaClient({ adapter: new PrismaBetterSqlite3({ url: `file:${temp}` }) });
+  prisma = withInjectedFault(new PrismaClient({ adapter: new PrismaBetterSqlite3({ url: `file:${temp}` }) }));
   const counts = await loadContent(prisma, result.content, meta());
   await prisma.$disconnect();
   prisma = undefined;
@@ -94,4 +96,50 @@ try {
     `db:build failed; the previous database is unchanged.\n${error instanceof Error ? error.stack : error}`,
   );
   process.exit(1);
+}
+
+/**
+ * A build that was killed (SIGKILL, power loss) cannot clean up: its temporary file and SQLite journal stay beside
+ * the target. Removes those of builds whose process is gone; a build still running keeps its files.
+ */
+function removeAbandonedBuilds() {
+  const dir = path.dirname(target);
+  const base = path.basename(target).replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  const pattern = new RegExp(`^\\.build-(\\d+)-${base}(-journal|-wal|-shm)?$`);
+  for (const name of readdirSync(dir)) {
+    const pid = Number(pattern.exec(name)?.[1]);
+    if (pid && (pid === process.pid || !isRunning(pid))) rmSync(path.join(dir, name), { force: true });
+  }
+}
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
+/**
+ * Test-only fault injection, set by tests/integration/db-build.test.ts and nowhere else. Both faults strike inside
+ * the load transaction, after the articles, actors, issues and events are written and before the quotes are:
+ * FAULTLINES_FAULT=load fails there; FAULTLINES_FAULT=pause-load stops there and says so on stderr, so a test can
+ * kill the build at a known point.
+ */
+function withInjectedFault(client: PrismaClient): PrismaClient {
+  const fault = toolEnv().FAULTLINES_FAULT;
+  if (!fault) return client;
+  return client.$extends({
+    query: {
+      evidence: {
+        async createMany() {
+          if (fault === "load") throw new Error("injected fault (FAULTLINES_FAULT=load)");
+          console.error("FAULTLINES_FAULT=pause-load: paused inside the load transaction");
+          // Paused, not hung for good: a build nobody kills gives up after a minute.
+          return new Promise<never>(() => setTimeout(() => process.exit(1), 60_000));
+        },
+      },
+    },
+  }) as unknown as PrismaClient;
 }

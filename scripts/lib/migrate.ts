@@ -14,6 +14,7 @@ import * as wasmBindings from "@prisma/schema-engine-wasm/schema_engine_bg";
 import type { MigrationList, SchemaEngine } from "@prisma/schema-engine-wasm/schema_engine_bg";
 import pg from "pg";
 import { storeOf, type Store } from "../../lib/env";
+import { EXTERNAL_TABLES } from "../../prisma/external-tables";
 import { PG_MIGRATIONS, PG_SCHEMA, SQLITE_SCHEMA } from "./pg-schema";
 
 const STORES = {
@@ -23,7 +24,11 @@ const STORES = {
 
 const LOCK_FILE = "migration_lock.toml";
 const MIGRATION_FILE = "migration.sql";
-const FILTERS = { externalTables: [], externalEnums: [] };
+// The external tables are SQLite's FTS5 index; PostgreSQL has none (and would want them schema-qualified).
+const filtersFor = (store: Store) => ({
+  externalTables: store === "sqlite" ? EXTERNAL_TABLES : [],
+  externalEnums: [],
+});
 
 let wasmReady: Promise<void> | undefined;
 async function initWasm(): Promise<void> {
@@ -194,7 +199,7 @@ export async function applyMigrations(databaseUrl: string): Promise<string[]> {
   try {
     const result = await engine.applyMigrations({
       migrationsList: await listMigrations(store),
-      filters: FILTERS,
+      filters: filtersFor(store),
     });
     return result.appliedMigrationNames;
   } finally {
@@ -228,7 +233,7 @@ export async function migrationsMatchSchema(store: Store, databaseUrl: string): 
       to: { tag: "schemaDatamodel", files: schemaFiles },
       script: true,
       exitCode: true,
-      filters: FILTERS,
+      filters: filtersFor(store),
     });
     return diff.exitCode === 2 ? (diff.stdout ?? "drift") : null;
   } finally {
@@ -252,18 +257,17 @@ async function writeMigration(
     );
   }
   const list = await listMigrations(store);
+  // Numbered after the highest existing number, not the count: branches add migrations out of order.
+  const last = Math.max(0, ...list.migrationDirectories.map((d) => Number.parseInt(d.path, 10) || 0));
   const diff = await engine.diff({
     from: { tag: "migrations", ...list },
     to: { tag: "schemaDatamodel", files: schemaFiles },
     script: true,
     exitCode: true,
-    filters: FILTERS,
+    filters: filtersFor(store),
   });
   if (diff.exitCode !== 2) return null;
-  const dir = path.join(
-    MIGRATIONS_DIR,
-    `${String(list.migrationDirectories.length + 1).padStart(4, "0")}_${name}`,
-  );
+  const dir = path.join(MIGRATIONS_DIR, `${String(last + 1).padStart(4, "0")}_${name}`);
   await mkdir(dir, { recursive: true });
   await writeFile(path.join(dir, MIGRATION_FILE), diff.stdout ?? "");
   return path.relative(process.cwd(), path.join(dir, MIGRATION_FILE));

@@ -66,7 +66,7 @@ export function ensureDatabase(): string {
 }
 
 /** Copies the built database to the serving snapshot, atomically. */
-function snapshotDatabase(): void {
+export function snapshotDatabase(): void {
   if (PG_URL) return; // each PostgreSQL build is a snapshot already
   const { built, serving } = databaseFiles(env);
   if (built === serving) return;

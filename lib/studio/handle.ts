@@ -90,7 +90,12 @@ async function run(request: Request, slug: string, fields: Record<string, string
   if (files.article.text === null) return { status: 404, message: `no article "${slug}"` };
 
   const parsed = formSchema.safeParse(fields);
-  const item = fields.section && fields.index ? `${fields.section}-${fields.index}` : undefined;
+  const item =
+    fields.op === "create"
+      ? "create"
+      : fields.section && fields.index
+        ? `${fields.section}-${fields.index}`
+        : undefined;
   if (!parsed.success)
     return {
       status: 400,
@@ -150,7 +155,7 @@ function toOperation(form: Exclude<z.infer<typeof formSchema>, { op: "undo" }>):
           paragraph: form.paragraph,
           title: form.title,
           summary: form.summary,
-          stance: form.stance,
+          stance: form.stance || form.title,
           claim: form.claim,
           actors: [form.actor],
           issue: form.issue,

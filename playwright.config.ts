@@ -6,6 +6,9 @@ const PORT = Number(process.env.E2E_PORT || 3100);
 const HOSTILE_PORT = PORT + 90;
 /** The import journey builds and starts its own app over its own content (tests/e2e/import.spec.ts). */
 export const IMPORT_PORT = PORT + 80;
+/** The studio journey runs a studio, then `npm start` over its own content (tests/e2e/studio.spec.ts). */
+export const STUDIO_PORT = PORT + 5;
+export const APP_PORT = PORT;
 
 /** A second build of the app over content written to attack it (tests/fixtures/hostile), built by `npm test`. */
 export const HOSTILE = {
@@ -37,8 +40,13 @@ export default defineConfig({
     launchOptions: { executablePath: chromiumPath(), args: CHROMIUM_ARGS },
   },
   projects: [
-    { name: "app", testIgnore: /(hostile|import)\.spec\.ts/, use: { baseURL: `http://127.0.0.1:${PORT}` } },
+    {
+      name: "app",
+      testIgnore: /(hostile|import|studio)\.spec\.ts/,
+      use: { baseURL: `http://127.0.0.1:${PORT}` },
+    },
     { name: "import", testMatch: /import\.spec\.ts/, use: { baseURL: `http://127.0.0.1:${IMPORT_PORT}` } },
+    { name: "studio", testMatch: /studio\.spec\.ts/, use: { baseURL: `http://127.0.0.1:${STUDIO_PORT}` } },
     ...(withHostile
       ? [
           {

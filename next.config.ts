@@ -1,9 +1,10 @@
 import type { NextConfig } from "next";
-import { API_CSP, SECURITY_HEADERS } from "./lib/security/csp.mjs";
+import { appEnv } from "./lib/env";
+import { API_CSP, SECURITY_HEADERS } from "./lib/security/csp";
 
 const nextConfig: NextConfig = {
   // The benchmark builds a second copy of the app over a synthetic database into its own folder.
-  distDir: process.env.NEXT_DIST_DIR || ".next",
+  distDir: appEnv().NEXT_DIST_DIR,
   poweredByHeader: false,
   reactStrictMode: true,
   async headers() {

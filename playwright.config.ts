@@ -1,8 +1,11 @@
 import { existsSync } from "node:fs";
+import path from "node:path";
 import { defineConfig } from "@playwright/test";
-import { CHROMIUM_ARGS, chromiumPath } from "./scripts/lib/chromium.mjs";
+import { envFor, HOSTILE, toolEnv } from "./lib/env";
+import { CHROMIUM_ARGS, chromiumPath } from "./scripts/lib/chromium";
 
-const PORT = Number(process.env.E2E_PORT || 3100);
+const env = toolEnv();
+const PORT = env.E2E_PORT;
 const HOSTILE_PORT = PORT + 90;
 /** The import journey builds and starts its own app over its own content (tests/e2e/import.spec.ts). */
 export const IMPORT_PORT = PORT + 80;
@@ -10,22 +13,16 @@ export const IMPORT_PORT = PORT + 80;
 export const STUDIO_PORT = PORT + 5;
 export const APP_PORT = PORT;
 
-/** A second build of the app over content written to attack it (tests/fixtures/hostile), built by `npm test`. */
-export const HOSTILE = {
-  dist: ".next-hostile",
-  db: "tests/.tmp/hostile.db",
-  content: "tests/fixtures/hostile",
-};
-const withHostile = existsSync(`${HOSTILE.dist}/BUILD_ID`);
-if (!withHostile && process.env.E2E_REQUIRE_HOSTILE)
-  throw new Error(`${HOSTILE.dist} is missing: run npm test`);
+/** The second build of the app over content written to attack it, built by `npm test`. */
+const withHostile = existsSync(path.join(HOSTILE.dist, "BUILD_ID"));
+if (!withHostile && env.E2E_REQUIRE_HOSTILE) throw new Error(`${HOSTILE.dist} is missing: run npm test`);
 
-const server = (port: number, env: Record<string, string> = {}) => ({
+const server = (port: number, extraEnv: Record<string, string> = {}) => ({
   command: `node node_modules/next/dist/bin/next start -p ${port} -H 127.0.0.1`,
   url: `http://127.0.0.1:${port}/api/v1/articles`,
   reuseExistingServer: false,
   timeout: 60_000,
-  env: { NEXT_TELEMETRY_DISABLED: "1", ...env },
+  env: { NEXT_TELEMETRY_DISABLED: "1", ...extraEnv },
 });
 
 export default defineConfig({
@@ -33,7 +30,7 @@ export default defineConfig({
   fullyParallel: false,
   workers: 1,
   retries: 0,
-  forbidOnly: Boolean(process.env.CI),
+  forbidOnly: env.CI,
   reporter: [["list"]],
   timeout: 30_000,
   use: {
@@ -59,8 +56,6 @@ export default defineConfig({
   ],
   webServer: [
     server(PORT),
-    ...(withHostile
-      ? [server(HOSTILE_PORT, { NEXT_DIST_DIR: HOSTILE.dist, DATABASE_URL: `file:${HOSTILE.db}` })]
-      : []),
+    ...(withHostile ? [server(HOSTILE_PORT, envFor({ dist: HOSTILE.dist, db: HOSTILE.db }))] : []),
   ],
 });

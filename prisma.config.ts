@@ -1,7 +1,8 @@
 import { defineConfig } from "prisma/config";
+import { appEnv, BUILT_DB } from "./lib/env";
 
 export default defineConfig({
   schema: "prisma/schema.prisma",
   migrations: { path: "prisma/migrations" },
-  datasource: { url: process.env.DATABASE_URL ?? "file:./prisma/faultlines.db" },
+  datasource: { url: appEnv().DATABASE_URL ?? `file:./${BUILT_DB}` },
 });

@@ -1,7 +1,8 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { NextResponse, type NextRequest } from "next/server";
-import { buildCsp } from "@/lib/security/csp.mjs";
+import { appEnv, CSP_MANIFEST } from "@/lib/env";
+import { buildCsp } from "@/lib/security/csp";
 
 // Runs before every route. It turns away request paths that are not valid percent-encoded UTF-8 (Next.js would
 // fail decoding the route parameters and answer 500), and sets the Content-Security-Policy for pages: prerendered
@@ -20,12 +21,11 @@ let manifest: Manifest | null = null;
 function loadManifest(): Manifest {
   if (manifest) return manifest;
   try {
-    const dist = process.env.NEXT_DIST_DIR || ".next";
-    manifest = JSON.parse(
-      readFileSync(path.join(process.cwd(), dist, "faultlines-csp.json"), "utf8"),
-    ) as Manifest;
+    // Written after the build, so there is nothing for the bundler to trace here.
+    const file = path.join(/*turbopackIgnore: true*/ process.cwd(), appEnv().NEXT_DIST_DIR, CSP_MANIFEST);
+    manifest = JSON.parse(readFileSync(file, "utf8")) as Manifest;
   } catch {
-    // Dev server, or a build made without scripts/build.mjs: every page is then treated as per-request.
+    // Dev server, or a build made without scripts/build.ts: every page is then treated as per-request.
     manifest = { pages: {}, fallback: [] };
   }
   return manifest;

@@ -1,9 +1,10 @@
 import Link from "next/link";
 import { listArticles } from "@/lib/queries/articles";
-import { listEvents, NO_FILTERS } from "@/lib/queries/events";
+import { NO_FILTERS } from "@/lib/event-filters";
+import { listEvents } from "@/lib/queries/events";
 import { listIssues } from "@/lib/queries/issues";
-import { changesBetween, mostDivergent, snapshotCounts } from "@/lib/site/dashboard";
-import { snapshotLabel, titleMap } from "@/lib/site/snapshots";
+import { changesBetween, mostDivergent, snapshotCounts } from "@/lib/views/home";
+import { snapshotLabel, titleMap } from "@/lib/site/labels";
 import { LevelCounts, ChangeList } from "@/components/home/snapshot-summary";
 import { DateLabel } from "@/components/ui/date-label";
 import { LevelBadge } from "@/components/ui/level-badge";

@@ -3,6 +3,7 @@ import { listActorSlugs } from "@/lib/queries/actors";
 import { listArticleSlugs } from "@/lib/queries/articles";
 import { listIssueSlugs } from "@/lib/queries/issues";
 import { SITE_URL } from "@/lib/site/config";
+import { INDEX_PAGES } from "@/lib/site/routes";
 
 export default async function sitemap(): Promise<MetadataRoute.Sitemap> {
   const [issues, actors, articles] = await Promise.all([
@@ -11,12 +12,7 @@ export default async function sitemap(): Promise<MetadataRoute.Sitemap> {
     listArticleSlugs(),
   ]);
   const paths = [
-    "/",
-    "/issues",
-    "/timeline",
-    "/matrix",
-    "/actors",
-    "/articles",
+    ...INDEX_PAGES,
     ...issues.map((slug) => `/issues/${slug}`),
     ...actors.map((slug) => `/actors/${slug}`),
     ...articles.map((slug) => `/articles/${slug}`),

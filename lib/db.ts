@@ -1,7 +1,7 @@
 import "server-only";
 import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaClient } from "@/generated/prisma/client";
-import { appDatabaseUrl } from "@/lib/db-location.mjs";
+import { appDatabaseUrl } from "@/lib/env";
 
 // One client per server process. The app only reads: the file is opened read-only and must already exist, so a
 // missing database is a loud error instead of a new empty file.

@@ -6,10 +6,11 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { runAssist } from "../lib/assist";
 import { draftFileText } from "../lib/assist/draft-file";
-import { checkContentDir, ContentError, formatIssue } from "../lib/content";
+import { checkContentDir, ContentError, formatProblem } from "../lib/content";
 import { parsePartialDate } from "../lib/content/dates";
 import { parseBody } from "../lib/content/markdown";
 import { WriteRefused, writeNewContentFiles } from "../lib/content/write";
+import { toolEnv } from "../lib/env";
 import { importDocument, ImportError } from "../lib/import";
 import { articleFileText } from "../lib/import/article-file";
 
@@ -26,7 +27,7 @@ try {
       url: { type: "string" },
       slug: { type: "string" },
       published: { type: "string" },
-      content: { type: "string", default: process.env.FAULTLINES_CONTENT || "content" },
+      content: { type: "string", default: toolEnv().FAULTLINES_CONTENT },
     },
   });
 } catch (error) {
@@ -61,7 +62,7 @@ try {
   const existing = await checkContentDir(contentDir);
   if (!existing.ok) {
     fail(
-      `${contentDir}/ has ${existing.issues.length} errors already (first: ${formatIssue(existing.issues[0]!)}); run npm run content:check`,
+      `${contentDir}/ has ${existing.problems.length} errors already (first: ${formatProblem(existing.problems[0]!)}); run npm run content:check`,
     );
   }
   const article = importDocument(file, bytes, {
@@ -103,10 +104,12 @@ try {
   console.log(
     `  ${show(articlePath)}  ${count(blocks.length, "paragraph")}, ${count(words, "word")}, review: draft`,
   );
-  console.log(`    publisher  ${fm.publisher ?? "none found (null)"}`);
-  console.log(`    url        ${fm.url ?? "none found (null)"}`);
-  console.log(`    kind       ${fm.kind} (${article.sources.kind})`);
-  console.log(`    published  ${fm.published.date} (${fm.published.precision}): ${fm.published.basis}`);
+  const field = (label: string, value: string) => console.log(`    ${label.padEnd(12)} ${value}`);
+  field("publisher", fm.publisher ?? "none found (null)");
+  field("url", fm.url ?? "none found (null)");
+  field("kind", `${fm.kind} (${article.sources.kind})`);
+  field("published", `${fm.published.date} (${fm.published.precision}): ${fm.published.basis}`);
+  field("perspective", "empty: yours to write once you have read the article (required to publish)");
   console.log(`  ${show(draftPath)}  ${count(items, "suggestion")}:`);
   console.log(
     `    ${count(draft.events.length, "event")}, ${count(draft.positions.length, "position")}, ` +
@@ -115,9 +118,10 @@ try {
       `${count(draft.not_events.length, "not-event")}, ${count(draft.issues.length, "issue")}`,
   );
   for (const { event } of detail.events)
-    console.log(`    event      ${event.date.stated} → ${event.date.start}: ${event.title}`);
+    field("event", `${event.date.stated} → ${event.date.start}: ${event.title}`);
   console.log("Next:");
-  console.log(`  1. Check the frontmatter of ${show(articlePath)} and its text against the page.`);
+  console.log(`  1. Check the frontmatter of ${show(articlePath)} and its text against the page;`);
+  console.log("     write its perspective (text and basis) once you have read it.");
   console.log(`  2. Move what you accept from ${show(draftPath)} into ${show(`annotations/${slug}.yaml`)}`);
   console.log("     (same section name), rewrite titles and summaries in your words, delete the rest.");
   console.log("  3. npm run content:check — it validates both files and counts the drafts left.");
@@ -125,6 +129,6 @@ try {
 } catch (error) {
   if (error instanceof ImportError || error instanceof WriteRefused) fail(error.message);
   if (error instanceof ContentError)
-    fail(`the import would not be valid content: ${formatIssue(error.issues[0]!)}`);
+    fail(`the import would not be valid content: ${formatProblem(error.problems[0]!)}`);
   throw error;
 }

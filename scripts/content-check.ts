@@ -1,13 +1,13 @@
 // npm run content:check [-- --content <dir>]: validates content without writing anything.
 import { parseArgs } from "node:util";
-import { checkContentDir, formatIssue } from "../lib/content";
+import { checkContentDir, formatProblem } from "../lib/content";
 
 const { values } = parseArgs({ options: { content: { type: "string", default: "content" } } });
 const result = await checkContentDir(values.content!);
 if (!result.ok) {
-  for (const issue of result.issues) console.error(formatIssue(issue));
+  for (const problem of result.problems) console.error(formatProblem(problem));
   console.error(
-    `\n${result.issues.length} error${result.issues.length === 1 ? "" : "s"} in ${values.content}/.`,
+    `\n${result.problems.length} error${result.problems.length === 1 ? "" : "s"} in ${values.content}/.`,
   );
   process.exit(1);
 }

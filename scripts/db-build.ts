@@ -6,11 +6,11 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaClient } from "../generated/prisma/client";
-import { checkContentDir, formatIssue } from "../lib/content";
+import { checkContentDir, formatProblem } from "../lib/content";
 import { loadContent } from "../lib/content/load";
-import { BUILT_DB, databaseFile } from "../lib/db-location.mjs";
-import { databaseInputs } from "./lib/fingerprint.mjs";
-import { applyMigrations } from "./lib/migrate.mjs";
+import { databaseFiles } from "../lib/env";
+import { databaseInputs } from "./lib/fingerprint";
+import { applyMigrations } from "./lib/migrate";
 
 const { values } = parseArgs({
   options: {
@@ -20,17 +20,15 @@ const { values } = parseArgs({
   },
 });
 const contentDir = values.content!;
-const target = path.resolve(
-  values.db ?? (process.env.DATABASE_URL ? databaseFile(process.env.DATABASE_URL) : BUILT_DB),
-);
+const target = path.resolve(values.db ?? databaseFiles().built);
 const log = (line: string) => values.quiet || console.log(line);
 
 const started = performance.now();
 const result = await checkContentDir(contentDir);
 if (!result.ok) {
-  for (const issue of result.issues) console.error(formatIssue(issue));
+  for (const problem of result.problems) console.error(formatProblem(problem));
   console.error(
-    `\n${result.issues.length} error${result.issues.length === 1 ? "" : "s"} in ${contentDir}/; ` +
+    `\n${result.problems.length} error${result.problems.length === 1 ? "" : "s"} in ${contentDir}/; ` +
       `${existsSync(target) ? "the previous database is unchanged" : "no database was written"}.`,
   );
   process.exit(1);

@@ -4,7 +4,7 @@ import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { chromium } from "@playwright/test";
-import { CHROMIUM_ARGS, chromiumPath } from "./lib/chromium.mjs";
+import { CHROMIUM_ARGS, chromiumPath } from "./lib/chromium";
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,

@@ -5,7 +5,7 @@ import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import path from "node:path";
 import { STUDIO_TOKEN_ENV } from "../lib/studio/guard";
-import { appIsFresh, buildApp, ensureDatabase } from "./lib/steps.mjs";
+import { appIsFresh, buildApp, ensureDatabase } from "./lib/steps";
 
 const port = process.env.PORT || "3030";
 const database = ensureDatabase();

@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { ACTOR_KINDS } from "@/lib/content/schema";
+import { ACTOR_KINDS } from "@/lib/domain";
 import { listActors } from "@/lib/queries/actors";
-import { ACTOR_KIND_PLURAL } from "@/lib/site/actor-kinds";
+import { ACTOR_KIND_PLURAL } from "@/lib/site/labels";
 import styles from "./actors.module.css";
 
 export const metadata: Metadata = {

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { listArticles } from "@/lib/queries/articles";
-import { snapshotLabel } from "@/lib/site/snapshots";
+import { snapshotLabel } from "@/lib/site/labels";
 import styles from "./articles.module.css";
 
 export const metadata: Metadata = {

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { listIssues } from "@/lib/queries/issues";
-import { snapshotLabel } from "@/lib/site/snapshots";
+import { snapshotLabel } from "@/lib/site/labels";
 import { LevelBadge } from "@/components/ui/level-badge";
 import styles from "./issues.module.css";
 

@@ -1,11 +1,16 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { listArticles } from "@/lib/queries/articles";
-import { countEvents, listEventFacets, listEventSpans, listEvents } from "@/lib/queries/events";
+import {
+  countEvents,
+  listEventFacets,
+  listEventSpans,
+  listEvents,
+  type EventFacets,
+} from "@/lib/queries/events";
 import { getKnownSlugs } from "@/lib/queries/known";
-import type { EventFacets } from "@/lib/queries/types";
 import { eventsPerPeriod } from "@/lib/series/events-per-period";
-import { titleMap } from "@/lib/site/snapshots";
+import { titleMap } from "@/lib/site/labels";
 import {
   clearedState,
   describeFilters,
@@ -14,14 +19,10 @@ import {
   pageInfo,
   resultSummary,
   type FilterNames,
-} from "@/lib/site/timeline";
-import {
-  eventFiltersOf,
-  eventsApiHref,
-  parseTimelineParams,
-  timelineHref,
-  type SearchParamsInput,
-} from "@/lib/url-state";
+} from "@/lib/views/timeline";
+import { eventFiltersOf, eventsApiHref, timelineHref } from "@/lib/url-state/hrefs";
+import type { SearchParamsInput } from "@/lib/url-state/shared";
+import { parseTimelineParams } from "@/lib/url-state/timeline";
 import { EventsPerPeriodPanel } from "@/components/timeline/events-per-period";
 import { FilterChips } from "@/components/timeline/filter-chips";
 import { Pagination } from "@/components/timeline/pagination";

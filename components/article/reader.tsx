@@ -1,7 +1,7 @@
 import { isSafeHref } from "@/lib/content/markdown";
 import type { ParagraphView, SpanTarget } from "@/lib/queries/articles";
-import { LEVEL_LABEL } from "@/lib/site/levels";
-import { highlightPieces } from "@/lib/site/highlight";
+import { LEVEL_LABEL } from "@/lib/site/labels";
+import { highlightPieces } from "@/lib/views/reader";
 import { LevelIcon } from "@/components/ui/level-badge";
 import { positionAnchor } from "@/components/issue/position-card";
 import { ratingAnchor } from "@/components/issue/snapshot-panel";

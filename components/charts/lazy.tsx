@@ -6,9 +6,8 @@ import dynamic from "next/dynamic";
 // measures its container), and kept out of the first bundle it no longer delays the page becoming interactive.
 // Each chart's container reserves its height, so nothing shifts when it arrives.
 
-export const LazyEventsChart = dynamic(
-  () => import("@/components/timeline/events-chart").then((m) => m.EventsChart),
-  { ssr: false },
-);
+export const LazyEventsChart = dynamic(() => import("./events-chart").then((m) => m.EventsChart), {
+  ssr: false,
+});
 
 export const LazyLevelBars = dynamic(() => import("./level-bars").then((m) => m.LevelBars), { ssr: false });

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import type { EventView } from "@/lib/queries/types";
-import { timelineHref } from "@/lib/url-state";
+import { timelineHref } from "@/lib/url-state/hrefs";
 import { ClaimTag } from "@/components/ui/claim-tag";
 import { DateLabel } from "@/components/ui/date-label";
 import { EvidenceList } from "@/components/ui/evidence-list";

@@ -1,9 +1,8 @@
 import Link from "next/link";
-import type { Level } from "@/lib/content/schema";
+import { LEVELS_BY_SEVERITY, type Level } from "@/lib/domain";
 import type { ArticleRef } from "@/lib/queries/types";
-import type { Change, SnapshotCounts } from "@/lib/site/dashboard";
-import { LEVEL_LABEL, LEVELS_BY_SEVERITY } from "@/lib/site/levels";
-import { snapshotLabel } from "@/lib/site/snapshots";
+import type { Change, SnapshotCounts } from "@/lib/views/home";
+import { LEVEL_LABEL, snapshotLabel } from "@/lib/site/labels";
 import { LevelBadge, LevelIcon } from "@/components/ui/level-badge";
 import styles from "./snapshot-summary.module.css";
 

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { DEFAULT_PAIR, inPair } from "@/lib/domain";
 import type { PositionView } from "@/lib/queries/types";
 import { ClaimTag } from "@/components/ui/claim-tag";
 import { EvidenceList } from "@/components/ui/evidence-list";
@@ -27,7 +28,7 @@ export function PositionCard({
   compact = false,
 }: PositionCardProps) {
   const Heading = `h${headingLevel}` as const;
-  const side = position.actor.slug === "us" ? "us" : position.actor.slug === "israel" ? "israel" : "other";
+  const side = inPair(DEFAULT_PAIR, position.actor.slug) ? position.actor.slug : "other";
   return (
     <article
       className={styles.card}

@@ -1,6 +1,5 @@
 import type { DivergenceView } from "@/lib/queries/types";
-import { LEVEL_LABEL } from "@/lib/site/levels";
-import { snapshotLabel } from "@/lib/site/snapshots";
+import { LEVEL_LABEL, snapshotLabel } from "@/lib/site/labels";
 import { LevelBadge } from "@/components/ui/level-badge";
 import styles from "./rating-trail.module.css";
 

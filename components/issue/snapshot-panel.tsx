@@ -1,7 +1,6 @@
 import Link from "next/link";
 import type { ArticleRef, DivergenceView, PositionView } from "@/lib/queries/types";
-import { RATED_BY_DESCRIPTION, RATED_BY_LABEL } from "@/lib/site/levels";
-import { snapshotLabel } from "@/lib/site/snapshots";
+import { RATED_BY_DESCRIPTION, RATED_BY_LABEL, snapshotLabel } from "@/lib/site/labels";
 import { EvidenceList } from "@/components/ui/evidence-list";
 import { LevelBadge } from "@/components/ui/level-badge";
 import { NoPosition, PositionCard } from "./position-card";

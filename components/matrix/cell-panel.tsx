@@ -1,9 +1,8 @@
 import Link from "next/link";
 import type { MatrixCell } from "@/lib/queries/matrix";
 import type { ActorRef, IssueRef } from "@/lib/queries/types";
-import { cellStatus, CHANGE_TEXT, type LevelChange } from "@/lib/site/matrix";
-import { LEVEL_LABEL, RATED_BY_DESCRIPTION, RATED_BY_LABEL } from "@/lib/site/levels";
-import { snapshotLabel } from "@/lib/site/snapshots";
+import { cellStatus, CHANGE_TEXT, type LevelChange } from "@/lib/views/matrix";
+import { LEVEL_LABEL, RATED_BY_DESCRIPTION, RATED_BY_LABEL, snapshotLabel } from "@/lib/site/labels";
 import { NoPosition, PositionCard } from "@/components/issue/position-card";
 import { EvidenceList } from "@/components/ui/evidence-list";
 import { LevelBadge } from "@/components/ui/level-badge";
@@ -24,7 +23,7 @@ export interface CellPanelProps {
   next: { label: string; href: string } | null;
 }
 
-export const PANEL_HEADING_ID = "cell-heading";
+const PANEL_HEADING_ID = "cell-heading";
 
 /** The drill-down for one cell: who rated it, why, the quotes, and both sides' positions with theirs. */
 export function CellPanel({ issue, cell, change, a, b, titles, closeHref, previous, next }: CellPanelProps) {

@@ -1,6 +1,6 @@
 import type { ActorRef } from "@/lib/queries/types";
 import { SERIES_KEYS, type LevelCountsRow, type SeriesKey } from "@/lib/series/matrix-levels";
-import { LEVEL_LABEL } from "@/lib/site/levels";
+import { LEVEL_LABEL } from "@/lib/site/labels";
 import { LazyLevelBars } from "@/components/charts/lazy";
 import { LevelIcon } from "@/components/ui/level-badge";
 import styles from "./level-summary.module.css";

@@ -1,16 +1,10 @@
 import Link from "next/link";
-import type { ActorKind } from "@/lib/content/schema";
+import type { ActorKind } from "@/lib/domain";
+import type { RatedPair } from "@/lib/queries/matrix";
 import type { ActorRef, ArticleRef } from "@/lib/queries/types";
-import { ACTOR_KIND_PLURAL } from "@/lib/site/actor-kinds";
-import { snapshotLabel } from "@/lib/site/snapshots";
-import { MATRIX_PARAMS, matrixHref, type MatrixSort, type MatrixState } from "@/lib/url-state";
+import { ACTOR_KIND_PLURAL, snapshotLabel } from "@/lib/site/labels";
+import { MATRIX_PARAMS, matrixHref, type MatrixSort, type MatrixState } from "@/lib/url-state/hrefs";
 import styles from "./matrix-controls.module.css";
-
-export interface RatedPair {
-  a: ActorRef;
-  b: ActorRef;
-  count: number;
-}
 
 export interface MatrixControlsProps {
   state: MatrixState;

@@ -10,9 +10,9 @@ import {
   shortName,
   type LevelChange,
   type MatrixRowView,
-} from "@/lib/site/matrix";
-import { snapshotLabel } from "@/lib/site/snapshots";
-import { matrixHref, type MatrixState } from "@/lib/url-state";
+} from "@/lib/views/matrix";
+import { snapshotLabel } from "@/lib/site/labels";
+import { matrixHref, type MatrixState } from "@/lib/url-state/hrefs";
 import { LevelBadge } from "@/components/ui/level-badge";
 import styles from "./matrix-table.module.css";
 

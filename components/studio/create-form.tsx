@@ -1,4 +1,4 @@
-import { CLAIM_KINDS } from "@/lib/content/schema";
+import { CLAIM_KINDS } from "@/lib/domain";
 import { PRECISIONS } from "@/lib/dates";
 import type { StudioReview } from "@/lib/studio/view";
 import styles from "./studio.module.css";
@@ -7,7 +7,7 @@ import { WriteForm } from "./write-form";
 export interface CreateFormProps {
   review: StudioReview;
   token: string;
-  error?: { message: string; issues: string[] };
+  error?: { message: string; problems: string[] };
 }
 
 /**
@@ -27,7 +27,7 @@ export function CreateForm({ review, token, error }: CreateFormProps) {
           <div role="alert">
             <p>{error.message}</p>
             <ul>
-              {error.issues.map((i) => (
+              {error.problems.map((i) => (
                 <li key={i}>
                   <code>{i}</code>
                 </li>

@@ -1,4 +1,4 @@
-import { CLAIM_KINDS } from "@/lib/content/schema";
+import { CLAIM_KINDS } from "@/lib/domain";
 import type { StudioItem } from "@/lib/studio/view";
 import styles from "./studio.module.css";
 import { WriteForm } from "./write-form";
@@ -9,7 +9,7 @@ export interface ItemCardProps {
   token: string;
   version: string;
   /** An error from the last write about this item (no-JavaScript round trip). */
-  error?: { message: string; issues: string[] };
+  error?: { message: string; problems: string[] };
   accepted?: boolean;
 }
 
@@ -50,9 +50,9 @@ export function ItemCard({ item, slug, token, version, error, accepted = false }
         {error && (
           <div role="alert">
             <p>{error.message}</p>
-            {error.issues.length > 0 && (
+            {error.problems.length > 0 && (
               <ul>
-                {error.issues.map((i) => (
+                {error.problems.map((i) => (
                   <li key={i}>
                     <code>{i}</code>
                   </li>

@@ -50,7 +50,7 @@ export function ReviewKeys() {
       const result = (await response?.json().catch(() => null)) as {
         ok: boolean;
         message: string;
-        issues?: string[];
+        problems?: string[];
       } | null;
       if (!response || !result)
         return setMessage("The studio server did not answer: is npm run studio still running?");
@@ -68,9 +68,9 @@ export function ReviewKeys() {
       const p = document.createElement("p");
       p.textContent = result.message;
       alert.append(p);
-      if (result.issues?.length) {
+      if (result.problems?.length) {
         const ul = document.createElement("ul");
-        for (const issue of result.issues) {
+        for (const issue of result.problems) {
           const li = document.createElement("li");
           const code = document.createElement("code");
           code.textContent = issue;

@@ -10,7 +10,7 @@ export interface ReviewPageProps {
   review: StudioReview;
   token: string;
   undoable: number;
-  outcome: { done?: string; error?: string; issues?: string; item?: string };
+  outcome: { done?: string; error?: string; problems?: string; item?: string };
 }
 
 const SHORTCUTS: [string, string][] = [
@@ -25,7 +25,7 @@ const SHORTCUTS: [string, string][] = [
 export function ReviewPage({ review, token, undoable, outcome }: ReviewPageProps) {
   const form = { slug: review.slug, token, version: review.version };
   const error = outcome.error
-    ? { message: outcome.error, issues: outcome.issues ? outcome.issues.split("\n") : [] }
+    ? { message: outcome.error, problems: outcome.problems ? outcome.problems.split("\n") : [] }
     : undefined;
   const errorFor = (id: string) => (outcome.item === id ? error : undefined);
   const byParagraph = (items: StudioItem[]) => {
@@ -63,9 +63,9 @@ export function ReviewPage({ review, token, undoable, outcome }: ReviewPageProps
         {generalError && (
           <div role="alert" className={styles.error} id="studio-error">
             <p>{generalError.message}</p>
-            {generalError.issues.length > 0 && (
+            {generalError.problems.length > 0 && (
               <ul>
-                {generalError.issues.map((i) => (
+                {generalError.problems.map((i) => (
                   <li key={i}>
                     <code>{i}</code>
                   </li>
@@ -89,12 +89,8 @@ export function ReviewPage({ review, token, undoable, outcome }: ReviewPageProps
                 </button>
               </WriteForm>
             ))}
-          {review.draft && (
-            <WriteForm {...form} op="publish">
-              <button type="submit">Publish the article</button>
-            </WriteForm>
-          )}
           <a href="#create">New item from selected words</a>
+          {review.draft && <a href="#publish">Publish…</a>}
         </div>
       </div>
 
@@ -180,6 +176,35 @@ export function ReviewPage({ review, token, undoable, outcome }: ReviewPageProps
           })}
         </ol>
       </section>
+
+      {review.draft && (
+        <section id="publish" className={styles.create} aria-labelledby="publish-h">
+          <h2 id="publish-h">Publish the article</h2>
+          <p className="muted">
+            Publishing deletes the article&rsquo;s <code>review: draft</code> line: at the next{" "}
+            <code>npm start</code> it and the accepted items reach the public site. Suggestions still in the
+            draft stay unpublished.
+          </p>
+          <div className={styles.itemError} data-item-error>
+            {outcome.item === "publish" && error && (
+              <div role="alert">
+                <p>{error.message}</p>
+              </div>
+            )}
+          </div>
+          <WriteForm {...form} op="publish" className={styles.createForm}>
+            <label className={styles.wide}>
+              Perspective: whose standpoint the source writes from, in one neutral line
+              <input name="perspective" defaultValue={review.perspective.text} required />
+            </label>
+            <label className={styles.wide}>
+              Basis: what in the source shows it
+              <input name="perspective_basis" defaultValue={review.perspective.basis} required />
+            </label>
+            <button type="submit">Publish the article</button>
+          </WriteForm>
+        </section>
+      )}
 
       <CreateForm review={review} token={token} error={outcome.item === "create" ? error : undefined} />
       <ReviewKeys />

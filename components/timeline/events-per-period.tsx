@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { peakBucket, type EventsPerPeriod } from "@/lib/series/events-per-period";
-import { narrowToPeriod } from "@/lib/site/timeline";
-import { timelineHref, type TimelineState } from "@/lib/url-state";
+import { narrowToPeriod } from "@/lib/views/timeline";
+import { timelineHref, type TimelineState } from "@/lib/url-state/hrefs";
 import { LazyEventsChart } from "@/components/charts/lazy";
 import styles from "./events-per-period.module.css";
 

@@ -1,6 +1,6 @@
 import Link from "next/link";
-import type { FilterChip } from "@/lib/site/timeline";
-import { timelineHref } from "@/lib/url-state";
+import type { FilterChip } from "@/lib/views/timeline";
+import { timelineHref } from "@/lib/url-state/hrefs";
 import styles from "./filter-chips.module.css";
 
 export interface FilterChipsProps {

@@ -1,6 +1,6 @@
 import Link from "next/link";
-import { pageWindow, type PageInfo } from "@/lib/site/timeline";
-import { PAGE_SIZES, timelineHref, type TimelineState } from "@/lib/url-state";
+import { pageWindow, type PageInfo } from "@/lib/views/timeline";
+import { PAGE_SIZES, timelineHref, type TimelineState } from "@/lib/url-state/hrefs";
 import styles from "./pagination.module.css";
 
 export interface PaginationProps {

@@ -3,8 +3,8 @@
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useEffect, useOptimistic, useRef, useState, useSyncExternalStore, useTransition } from "react";
-import type { FacetOption } from "@/lib/queries/types";
-import { DEFAULT_PAGE_SIZE, EVENT_PARAMS, timelineHref, type TimelineState } from "@/lib/url-state";
+import type { FacetOption } from "@/lib/queries/events";
+import { DEFAULT_PAGE_SIZE, TIMELINE_PARAMS, timelineHref, type TimelineState } from "@/lib/url-state/hrefs";
 import styles from "./timeline-filters.module.css";
 
 export interface TimelineFiltersProps {
@@ -131,7 +131,7 @@ export function TimelineFilters({ state, actors, issues, articles, active }: Tim
             {actors.map((actor) => (
               <li key={actor.slug} hidden={!visibleActors.includes(actor)}>
                 <Option
-                  name={EVENT_PARAMS.actor}
+                  name={TIMELINE_PARAMS.actor}
                   option={actor}
                   checked={shown.actors.includes(actor.slug)}
                   onChange={() => apply({ ...shown, actors: toggle(shown.actors, actor.slug) })}
@@ -146,7 +146,7 @@ export function TimelineFilters({ state, actors, issues, articles, active }: Tim
               <label key={mode}>
                 <input
                   type="radio"
-                  name={EVENT_PARAMS.mode}
+                  name={TIMELINE_PARAMS.mode}
                   value={mode}
                   checked={shown.actorMode === mode}
                   onChange={() => apply({ ...shown, actorMode: mode })}
@@ -157,23 +157,13 @@ export function TimelineFilters({ state, actors, issues, articles, active }: Tim
           </fieldset>
         </fieldset>
 
-        <fieldset className={styles.group} hidden={issues.length === 0}>
-          <legend>
-            Issues<span className="visually-hidden">, each with its number of events</span>
-          </legend>
-          <ul className={styles.options} data-scroll={issues.length > FIND_FROM ? "" : undefined}>
-            {issues.map((issue) => (
-              <li key={issue.slug}>
-                <Option
-                  name={EVENT_PARAMS.issue}
-                  option={issue}
-                  checked={shown.issues.includes(issue.slug)}
-                  onChange={() => apply({ ...shown, issues: toggle(shown.issues, issue.slug) })}
-                />
-              </li>
-            ))}
-          </ul>
-        </fieldset>
+        <OptionGroup
+          legend="Issues"
+          name={TIMELINE_PARAMS.issue}
+          options={issues}
+          selected={shown.issues}
+          onToggle={(slug) => apply({ ...shown, issues: toggle(shown.issues, slug) })}
+        />
 
         <fieldset className={styles.group}>
           <legend>Dates</legend>
@@ -182,7 +172,7 @@ export function TimelineFilters({ state, actors, issues, articles, active }: Tim
               From
               <input
                 type="date"
-                name={EVENT_PARAMS.from}
+                name={TIMELINE_PARAMS.from}
                 value={from}
                 max={to || undefined}
                 onChange={(event) => {
@@ -196,7 +186,7 @@ export function TimelineFilters({ state, actors, issues, articles, active }: Tim
               To
               <input
                 type="date"
-                name={EVENT_PARAMS.to}
+                name={TIMELINE_PARAMS.to}
                 value={to}
                 min={from || undefined}
                 onChange={(event) => {
@@ -210,26 +200,16 @@ export function TimelineFilters({ state, actors, issues, articles, active }: Tim
           <p className={styles.hint}>An event is included when its date can fall in the range.</p>
         </fieldset>
 
-        <fieldset className={styles.group} hidden={articles.length === 0}>
-          <legend>
-            Sources<span className="visually-hidden">, each with its number of events</span>
-          </legend>
-          <ul className={styles.options} data-scroll={articles.length > FIND_FROM ? "" : undefined}>
-            {articles.map((article) => (
-              <li key={article.slug}>
-                <Option
-                  name={EVENT_PARAMS.article}
-                  option={article}
-                  checked={shown.articles.includes(article.slug)}
-                  onChange={() => apply({ ...shown, articles: toggle(shown.articles, article.slug) })}
-                />
-              </li>
-            ))}
-          </ul>
-        </fieldset>
+        <OptionGroup
+          legend="Sources"
+          name={TIMELINE_PARAMS.article}
+          options={articles}
+          selected={shown.articles}
+          onToggle={(slug) => apply({ ...shown, articles: toggle(shown.articles, slug) })}
+        />
 
         {state.perPage !== DEFAULT_PAGE_SIZE && (
-          <input type="hidden" name={EVENT_PARAMS.per} value={state.perPage} />
+          <input type="hidden" name={TIMELINE_PARAMS.per} value={state.perPage} />
         )}
         <div className={styles.actions}>
           <button type="submit" className={styles.apply}>
@@ -249,6 +229,42 @@ export function TimelineFilters({ state, actors, issues, articles, active }: Tim
 
 function noSubscription() {
   return () => {};
+}
+
+/** A list of checkboxes, one per option, each with its number of events. */
+function OptionGroup({
+  legend,
+  name,
+  options,
+  selected,
+  onToggle,
+}: {
+  legend: string;
+  name: string;
+  options: FacetOption[];
+  selected: string[];
+  onToggle: (slug: string) => void;
+}) {
+  return (
+    <fieldset className={styles.group} hidden={options.length === 0}>
+      <legend>
+        {legend}
+        <span className="visually-hidden">, each with its number of events</span>
+      </legend>
+      <ul className={styles.options} data-scroll={options.length > FIND_FROM ? "" : undefined}>
+        {options.map((option) => (
+          <li key={option.slug}>
+            <Option
+              name={name}
+              option={option}
+              checked={selected.includes(option.slug)}
+              onChange={() => onToggle(option.slug)}
+            />
+          </li>
+        ))}
+      </ul>
+    </fieldset>
+  );
 }
 
 function Option({

@@ -1,6 +1,6 @@
 import type { EventView } from "@/lib/queries/types";
-import { groupByYearMonth } from "@/lib/site/timeline";
-import { timelineHref } from "@/lib/url-state";
+import { groupByYearMonth } from "@/lib/views/timeline";
+import { timelineHref } from "@/lib/url-state/hrefs";
 import { EventItem } from "@/components/event/event-item";
 import styles from "./timeline-list.module.css";
 

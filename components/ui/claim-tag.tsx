@@ -1,7 +1,7 @@
 import Link from "next/link";
-import type { ClaimKind } from "@/lib/content/schema";
+import type { ClaimKind } from "@/lib/domain";
 import type { ActorRef } from "@/lib/queries/types";
-import { CLAIM_DESCRIPTION, CLAIM_LABEL } from "@/lib/site/levels";
+import { CLAIM_DESCRIPTION, CLAIM_LABEL } from "@/lib/site/labels";
 import styles from "./claim-tag.module.css";
 
 export interface ClaimTagProps {

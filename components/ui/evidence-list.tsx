@@ -9,7 +9,7 @@ export interface EvidenceListProps {
   compact?: boolean;
 }
 
-export function quoteHref(item: EvidenceView): string {
+function quoteHref(item: EvidenceView): string {
   return `/articles/${item.article}#p-${item.paragraph}`;
 }
 

@@ -1,5 +1,5 @@
-import type { Level } from "@/lib/content/schema";
-import { LEVEL_DESCRIPTION, LEVEL_LABEL } from "@/lib/site/levels";
+import type { Level } from "@/lib/domain";
+import { LEVEL_DESCRIPTION, LEVEL_LABEL } from "@/lib/site/labels";
 import styles from "./level-badge.module.css";
 
 export interface LevelBadgeProps {

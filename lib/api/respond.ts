@@ -1,7 +1,7 @@
 import "server-only";
 import type { z } from "zod";
 import type { DivergenceView, EventView, PositionView } from "@/lib/queries/types";
-import type { QueryIssue } from "@/lib/url-state";
+import type { QueryProblem } from "@/lib/url-state/shared";
 import type { errorResponse, eventOut, positionOut } from "./schemas";
 
 // Turning view objects into the documented API shapes, and writing JSON responses checked against their schema.
@@ -45,7 +45,8 @@ export function json<S extends z.ZodType>(schema: S, body: z.input<S>, init: Res
   return Response.json(schema.parse(body), init);
 }
 
-export function jsonError(status: number, error: string, issues?: QueryIssue[]): Response {
-  const body: z.infer<typeof errorResponse> = issues ? { error, issues } : { error };
+export function jsonError(status: number, error: string, problems?: QueryProblem[]): Response {
+  // `issues` is the documented name of the field (zod's word for them).
+  const body: z.infer<typeof errorResponse> = problems ? { error, issues: problems } : { error };
   return Response.json(body, { status });
 }

@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { ACTOR_KINDS, CLAIM_KINDS, LEVELS } from "@/lib/content/schema";
 import { isIsoDay, PRECISIONS } from "@/lib/dates";
+import { ACTOR_KINDS, CLAIM_KINDS, LEVELS } from "@/lib/domain";
 
 // The public JSON API (/api/v1). The route handlers build their responses with these schemas and the tests check
 // live responses against the same ones, so the documented shapes cannot drift.
@@ -8,7 +8,7 @@ import { isIsoDay, PRECISIONS } from "@/lib/dates";
 const isoDay = z.string().refine(isIsoDay, "must be a calendar date written YYYY-MM-DD");
 const level = z.enum(LEVELS);
 
-export const evidenceOut = z.strictObject({
+const evidenceOut = z.strictObject({
   article: z.string(),
   paragraph: z.number().int().positive(),
   quote: z.string(),
@@ -21,6 +21,8 @@ export const articlesResponse = z.strictObject({
       title: z.string(),
       publisher: z.string().nullable(),
       published: z.strictObject({ date: isoDay, precision: z.enum(PRECISIONS), basis: z.string() }),
+      /** The source's standpoint in one neutral line (`text`) and the reason we describe it so (`basis`). */
+      perspective: z.strictObject({ text: z.string(), basis: z.string() }),
       /** Number of paragraphs; the text itself is at /articles/<slug>. */
       paragraphs: z.number().int().nonnegative(),
     }),
@@ -40,7 +42,7 @@ export const actorsResponse = z.strictObject({
 
 const divergenceOut = z.strictObject({ article: z.string(), asOf: isoDay, level, rationale: z.string() });
 
-export const issueOut = z.strictObject({
+const issueOut = z.strictObject({
   slug: z.string(),
   title: z.string(),
   summary: z.string(),

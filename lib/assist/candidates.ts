@@ -1,11 +1,11 @@
 // Proper names that match no known actor: "new actor?" candidates for a person to add to actors.yaml or ignore.
 // A name is a run of capitalised words (with "of", "al-" and the like inside it); a capitalised word that only
 // starts a sentence is a name only if the article never writes it in lower case. Headings are skipped: title case.
-import type { CandidateKind } from "@/lib/content/schema";
+import type { CandidateKind } from "@/lib/domain";
 import type { Mention } from "./mentions";
 import type { Sentence } from "./segment";
 
-export type { CandidateKind } from "@/lib/content/schema";
+export type { CandidateKind } from "@/lib/domain";
 
 export interface Candidate {
   name: string;

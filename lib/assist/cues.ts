@@ -1,9 +1,9 @@
 // Word cues, read clause by clause: what kind of claim a sentence makes, and whether the clause that carries a date
 // reports something that happened or a threat, plan, forecast, condition or a thing that did not happen. Words
 // inside quotation marks are the speaker's, so they never decide: "the best thing that could happen" is a remark.
-import type { ClaimKind, NotEventReason } from "@/lib/content/schema";
+import type { ClaimKind, NotEventReason } from "@/lib/domain";
 
-export type { NotEventReason } from "@/lib/content/schema";
+export type { NotEventReason } from "@/lib/domain";
 
 const NOT_EVENT_CUES: { reason: NotEventReason; pattern: RegExp }[] = [
   { reason: "threat", pattern: /\b(?:threat(?:en|ens|ened|ening)?|vow(?:s|ed)? to|ultimatum)\b/i },

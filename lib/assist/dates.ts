@@ -578,6 +578,7 @@ const RULES: Rule[] = [
     make: (m) => (ctx) => {
       const modifier = m[1]?.toLowerCase();
       const mi = monthIndex(m[2]!);
+      if (m[3] && modifier === "since") return sinceSpan(m[0], monthSpan(Number(m[3]), mi), ctx);
       if (m[3]) return { span: monthSpan(Number(m[3]), mi), basis: `${quoted(m[0])}: the month as written.` };
       const mode =
         modifier === "last"
@@ -590,6 +591,7 @@ const RULES: Rule[] = [
                 ? "future"
                 : "past";
       const resolved = onAnchor(ctx.published, (day) => monthFrom(day, mi, mode));
+      if (modifier === "since") return resolved && sinceSpan(m[0], resolved, ctx);
       const meaning = {
         "strict-past": `the last ${m[2]} before the month of publication`,
         future: `the first ${m[2]} from the month of publication on`,
@@ -613,11 +615,20 @@ const RULES: Rule[] = [
     make: (m) => (ctx) => {
       const year = Number(m[2]);
       if (year > yearOf(ctx.published.end) + 10) return null;
-      const since = m[1]?.toLowerCase() === "since" ? " (its start: “since”)" : "";
-      return { span: yearSpan(year), basis: `${quoted(m[0])}: the year as written${since}.` };
+      if (m[1]?.toLowerCase() === "since") return sinceSpan(m[0], yearSpan(year), ctx);
+      return { span: yearSpan(year), basis: `${quoted(m[0])}: the year as written.` };
     },
   },
 ];
+
+/** "since 1979", "since June 2025": a course that runs from then to the time of writing, so up to publication. */
+function sinceSpan(text: string, from: DateSpan, ctx: DateContext): { span: DateSpan; basis: string } | null {
+  if (from.start > ctx.published.end) return null;
+  return {
+    span: span(from.start, ctx.published.end),
+    basis: `${quoted(text)}: from its start to publication (“since” runs to the time of writing), ${describeAnchor(ctx.published)}.`,
+  };
+}
 
 function isoDay(year: number, m: number, d: number): string | null {
   const iso = `${String(year).padStart(4, "0")}-${String(m).padStart(2, "0")}-${String(d).padStart(2, "0")}`;

@@ -3,7 +3,7 @@
 // fictional sentences in the unit tests, never against these two articles; the misses are printed, not tuned away.
 // One caveat stays: actors.yaml was written for these two articles, so its aliases fit them better than they
 // will fit the next one.
-import { checkContentDir, formatIssue } from "@/lib/content";
+import { checkContentDir, formatProblem } from "@/lib/content";
 import { normaliseQuote } from "@/lib/content/quotes";
 import type { ResolvedContent, ResolvedEvidence } from "@/lib/content/types";
 import { runAssist, type AssistDetail } from "./index";
@@ -71,7 +71,7 @@ const loose = (s: string) => normaliseQuote(s).toLowerCase();
 
 export async function runAssistEval(contentDir = "content"): Promise<AssistEval> {
   const result = await checkContentDir(contentDir);
-  if (!result.ok) throw new Error(`content is not valid: ${formatIssue(result.issues[0]!)}`);
+  if (!result.ok) throw new Error(`content is not valid: ${formatProblem(result.problems[0]!)}`);
   const articles = result.content.articles
     .filter(
       (a) =>

@@ -1,9 +1,11 @@
 // The draft assist: segment → detect (actor mentions, names, date phrases) → resolve (dates on the publication
 // date) → propose (events and not-events, claim kinds, issues, positions for the default pair). Pure: it reads
 // nothing and writes nothing; lib/assist/draft-file.ts turns its result into content/drafts/<slug>.yaml.
+import { isWiderThanAYear } from "@/lib/content/date-policy";
 import type { Block } from "@/lib/content/markdown";
 import { normaliseQuote, quoteFinder, wordCount } from "@/lib/content/quotes";
-import type { ClaimKind } from "@/lib/content/schema";
+import type { DateBounds } from "@/lib/content/schema";
+import { DEFAULT_PAIR, type ClaimKind, type Pair } from "@/lib/domain";
 import { findCandidates, type CandidateKind } from "./candidates";
 import {
   clauseAround,
@@ -35,6 +37,7 @@ export interface DraftDate {
   precision: DatePhrase["span"]["precision"];
   circa?: boolean;
   basis: string;
+  bounds?: DateBounds;
 }
 
 export interface DraftEvent {
@@ -86,7 +89,7 @@ export interface AssistInput {
   issues: KnownIssue[];
   /** Event slugs already defined anywhere in the content: a proposed slug never collides with one. */
   takenEventSlugs?: Set<string>;
-  pair?: readonly [string, string];
+  pair?: Pair;
 }
 
 /** What the assist found, located, for the eval and the command's summary. */
@@ -104,13 +107,12 @@ export interface AssistDetail {
   notEvents: { sentence: Sentence; reason: NotEventReason; phrase: DatePhrase }[];
 }
 
-const PAIR = ["us", "israel"] as const;
 /** A sentence that goes on about whom the one before named. */
 const PRONOUN = /^\W*(?:he|she|they|his|her|their|its|it|both|the two)\b/i;
-const PERSON_KINDS = new Set(["leader", "official", "person", "analyst"]);
+const PERSON_KINDS = new Set<string>(["leader", "official", "person", "analyst"]);
 
 export function runAssist(input: AssistInput): { draft: Draft; detail: AssistDetail } {
-  const pair = input.pair ?? PAIR;
+  const pair = input.pair ?? DEFAULT_PAIR;
   const sentences = segmentArticle(input.blocks);
   const gazetteer = buildGazetteer(input.actors);
   const matcher = buildIssueMatcher(input.issues);
@@ -244,7 +246,7 @@ export function runAssist(input: AssistInput): { draft: Draft; detail: AssistDet
       ? clauseAround(sentence.text, Math.max(0, clause.start - 1), Math.max(0, clause.start - 1))
       : clause;
     const title = titleFrom(sentence.text, { start: titleClause.start, end: clause.end }, phrase);
-    const date = draftDate(phrase);
+    const date = draftDate(phrase, input.published);
     if (phrase.inherited) {
       date.basis = `No date in this sentence; it takes the date of the sentence before it in the paragraph. ${date.basis}`;
     }
@@ -322,7 +324,7 @@ export function runAssist(input: AssistInput): { draft: Draft; detail: AssistDet
 
   for (const d of detail.dates) {
     const quote = evidence(d.sentence);
-    if (quote) draft.dates.push({ ...draftDate(d), evidence: [quote] });
+    if (quote) draft.dates.push({ ...draftDate(d, input.published), evidence: [quote] });
   }
 
   for (const { issue, hits } of suggested) {
@@ -360,7 +362,7 @@ function evidenceMaker(blocks: Pick<Block, "n" | "text">[]) {
   };
 }
 
-function draftDate(phrase: DatePhrase): DraftDate {
+function draftDate(phrase: DatePhrase, published: Anchor): DraftDate {
   const { start, end, precision } = phrase.span;
   const compact =
     precision === "day"
@@ -376,7 +378,17 @@ function draftDate(phrase: DatePhrase): DraftDate {
     precision,
     ...(phrase.circa ? { circa: true } : {}),
     basis: phrase.basis,
+    ...(isWiderThanAYear(phrase.span) ? { bounds: draftBounds(phrase, published) } : {}),
   };
+}
+
+/**
+ * A date wider than a year says what bounds it (content/README.md, "Dates"). The assist knows only the text's own
+ * words and, for a span that ends by the publication, the publication; the note says the bound is unreviewed.
+ */
+function draftBounds(phrase: DatePhrase, published: Anchor): DateBounds {
+  const words = { note: `the text's own words, “${phrase.text}” (a draft bound: check it)` };
+  return { after: words, before: phrase.span.end <= published.end ? "published" : words };
 }
 
 /** The actor an account is credited to ("according to X", "X reported"), when it is a known one. */

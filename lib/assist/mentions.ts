@@ -2,7 +2,7 @@
 // letter in either case ("the United States" / "The United States"), in capitals in a capitalised headline, with
 // straight or curly apostrophes, followed by a possessive ("Israel’s", "Hamas’"), and demonyms in the plural
 // ("Israelis"). Where names overlap the longest wins: "Defense Minister Israel Katz" is Katz, not the state.
-import type { ActorKind } from "@/lib/content/schema";
+import type { ActorKind } from "@/lib/domain";
 
 export interface KnownActor {
   slug: string;

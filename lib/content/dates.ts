@@ -6,12 +6,22 @@ import {
   monthEnd,
   monthOf,
   monthStart,
+  precisionFits,
   precisionOf,
   WEEKDAYS,
   weekday,
   yearOf,
   type DateSpan,
 } from "@/lib/dates";
+import type { Path } from "./parse";
+import type { EventDefinition, Frontmatter } from "./schema";
+import type { ResolvedArticle, ResolvedEvent } from "./types";
+
+// Dates in content: what a written date means, relative rules resolved on the publication date, and the checks every
+// date passes before it is stored. Checks of a date against anything else (the publication, the rule) belong here.
+
+/** Reports a problem at a path inside the date being resolved. */
+type ReportAt = (path: Path, message: string) => void;
 
 /** The period a written date covers: `2026-02-17` one day, `2026-02` a month, `2026` a year. */
 export function parsePartialDate(value: string): { start: string; end: string } | { error: string } {
@@ -31,7 +41,7 @@ export function parsePartialDate(value: string): { start: string; end: string } 
   return { error: `"${value}" is not a date: write YYYY-MM-DD, YYYY-MM or YYYY` };
 }
 
-export const RESOLVE_RULES = [
+const RESOLVE_RULES = [
   "yesterday",
   "this-week",
   "last-week",
@@ -93,4 +103,87 @@ function resolveOnDay(rule: string, anchor: string): { start: string; end: strin
     return { start: `${y}-01-01`, end: `${y}-12-31` };
   }
   return { error: `unknown resolve rule "${rule}"; known rules: ${RESOLVE_RULES.join(", ")}` };
+}
+
+/** An article's publication date: its written date (and end), with a precision that tells the truth. */
+export function resolvePublished(
+  published: Frontmatter["published"],
+  report: ReportAt,
+): ResolvedArticle["published"] {
+  const span = explicitSpan(published.date, published.end, published.precision, report, "date");
+  return {
+    start: span?.start ?? "",
+    end: span?.end ?? "",
+    precision: published.precision,
+    stated: published.stated ?? null,
+    basis: published.basis,
+  };
+}
+
+/** An event's date: explicit, or a rule resolved on the publication date, or both when they agree. */
+export function resolveEventDate(
+  date: EventDefinition["date"],
+  published: ResolvedArticle["published"],
+  report: ReportAt,
+): ResolvedEvent["date"] | null {
+  const base = { stated: date.stated, circa: date.circa, basis: date.basis };
+  let fromRule: DateSpan | null = null;
+  if (date.resolve !== undefined) {
+    if (!published.start) return null;
+    const result = resolveRelative(date.resolve, published);
+    if ("error" in result) return (report(["resolve"], result.error), null);
+    fromRule = result;
+  }
+  if (date.start === undefined) {
+    if (!fromRule) return (report(["start"], `missing field "date.start" (or a "resolve" rule)`), null);
+    if (date.precision !== undefined && date.precision !== fromRule.precision) {
+      report(
+        ["precision"],
+        `precision "${date.precision}" disagrees with rule ${date.resolve}, which gives ${fromRule.precision}`,
+      );
+      return null;
+    }
+    return { ...base, ...fromRule };
+  }
+  if (date.precision === undefined) return (report(["precision"], `missing field "date.precision"`), null);
+  const span = explicitSpan(date.start, date.end, date.precision, report);
+  if (!span) return null;
+  if (fromRule && (fromRule.start !== span.start || fromRule.end !== span.end)) {
+    report(
+      ["resolve"],
+      `rule ${date.resolve} gives ${fromRule.start}–${fromRule.end} from the publication date, but the dates say ${span.start}–${span.end}`,
+    );
+    return null;
+  }
+  if (span.start > published.end && published.end) {
+    report(["start"], `the event starts ${span.start}, after the article was published (${published.end})`);
+    return null;
+  }
+  return { ...base, ...span };
+}
+
+/** A date written as `start` (+ optional `end`) with a precision; checks the precision tells the truth. */
+export function explicitSpan(
+  start: string,
+  end: string | undefined,
+  precision: DateSpan["precision"],
+  report: ReportAt,
+  startKey = "start",
+): DateSpan | null {
+  const from = parsePartialDate(start);
+  if ("error" in from) return (report([startKey], from.error), null);
+  let last = from.end;
+  if (end !== undefined) {
+    const to = parsePartialDate(end);
+    if ("error" in to) return (report(["end"], to.error), null);
+    last = to.end;
+  }
+  const span = { start: from.start, end: last, precision };
+  if (span.end < span.start)
+    return (report(["end"], `the end ${span.end} is before the start ${span.start}`), null);
+  if (!precisionFits(span)) {
+    report(["precision"], `precision "${precision}" does not describe ${span.start}–${span.end}`);
+    return null;
+  }
+  return span;
 }

@@ -1,28 +1,31 @@
-/** One problem in the content, located to a line of a file (paths relative to the content folder's parent). */
-export interface ContentIssue {
+/**
+ * One problem in the content, located to a line of a file (paths relative to the content folder's parent). A
+ * "problem", never an "issue": issues are the policy issues the content is about.
+ */
+export interface ContentProblem {
   file: string;
   line: number;
   message: string;
 }
 
-export function formatIssue(issue: ContentIssue): string {
-  return `${issue.file}:${issue.line}: ${issue.message}`;
+export function formatProblem(problem: ContentProblem): string {
+  return `${problem.file}:${problem.line}: ${problem.message}`;
 }
 
-/** Thrown by a pipeline run that found problems; carries all of them. */
-export class ContentError extends Error {
-  readonly issues: ContentIssue[];
+/** Sort problems by file, then line, so a run's report reads top to bottom. */
+export function sortProblems(problems: ContentProblem[]): ContentProblem[] {
+  return [...problems].sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line);
+}
 
-  constructor(issues: ContentIssue[]) {
+/** Thrown where content is refused as a whole (lib/content/write.ts): carries every problem the pipeline found. */
+export class ContentError extends Error {
+  readonly problems: ContentProblem[];
+
+  constructor(problems: ContentProblem[]) {
     super(
-      `${issues.length} content error${issues.length === 1 ? "" : "s"}:\n${issues.map(formatIssue).join("\n")}`,
+      `${problems.length} content error${problems.length === 1 ? "" : "s"}:\n${problems.map(formatProblem).join("\n")}`,
     );
     this.name = "ContentError";
-    this.issues = issues;
+    this.problems = problems;
   }
-}
-
-/** Sort issues by file, then line, so a run's report reads top to bottom. */
-export function sortIssues(issues: ContentIssue[]): ContentIssue[] {
-  return [...issues].sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line);
 }

@@ -1,14 +1,15 @@
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
-import { sortIssues, type ContentIssue } from "./errors";
+import { isSlug } from "@/lib/domain";
+import { sortProblems, type ContentProblem } from "./errors";
 import { parseArticle, parseYaml, type LocatedYaml, type ParsedArticle } from "./parse";
 import { resolveContent, type ValidatedContent } from "./resolve";
-import { reviewContent, type ValidatedDraft } from "./review";
-import { actorsSchema, annotationSchema, draftSchema, frontmatterSchema, issuesSchema } from "./schema";
+import { reviewContent, type DraftFile } from "./review";
+import { actorsSchema, frontmatterSchema, issuesSchema } from "./schema";
 import type { ResolvedContent, ReviewState } from "./types";
-import { validate } from "./validate";
+import { validate, validateAnnotation, validateDraft } from "./validate";
 
-export { formatIssue, ContentError, type ContentIssue } from "./errors";
+export { ContentError, formatProblem, type ContentProblem } from "./errors";
 export type * from "./types";
 
 /** A content file: its path as reported in errors (`content/actors.yaml`) and its text. */
@@ -18,7 +19,7 @@ export interface ContentFile {
 }
 
 export type PipelineResult =
-  { ok: true; content: ResolvedContent; review: ReviewState } | { ok: false; issues: ContentIssue[] };
+  { ok: true; content: ResolvedContent; review: ReviewState } | { ok: false; problems: ContentProblem[] };
 
 /** Reads every content file under `dir`; paths are reported relative to the working directory. */
 export async function readContentDir(dir: string): Promise<ContentFile[]> {
@@ -42,12 +43,12 @@ export async function readContentDir(dir: string): Promise<ContentFile[]> {
 /** Marks a required file that does not exist, so the pipeline can say so with the others' errors. */
 const MISSING = "\u0000missing";
 
-/** parse → validate → resolve, on in-memory files. Every problem of the run is reported together. */
+/** parse → validate → resolve → review, on in-memory files. Every problem of the run is reported together. */
 export function runPipeline(files: ContentFile[]): PipelineResult {
-  const issues: ContentIssue[] = [];
-  const take = <T>(result: { ok: true; value: T } | { ok: false; issues: ContentIssue[] }): T | null => {
+  const problems: ContentProblem[] = [];
+  const take = <T>(result: { ok: true; value: T } | { ok: false; problems: ContentProblem[] }): T | null => {
     if (result.ok) return result.value;
-    issues.push(...result.issues);
+    problems.push(...result.problems);
     return null;
   };
 
@@ -56,7 +57,7 @@ export function runPipeline(files: ContentFile[]): PipelineResult {
       (f) => f.path.endsWith(suffix) && !/\/(articles|annotations|drafts)\//.test(f.path),
     );
     if (!file || file.text === MISSING) {
-      issues.push({ file: file?.path ?? `content/${suffix}`, line: 1, message: "file is missing" });
+      problems.push({ file: file?.path ?? `content/${suffix}`, line: 1, message: "file is missing" });
       return null;
     }
     return take(parseYaml(file.path, file.text));
@@ -68,52 +69,59 @@ export function runPipeline(files: ContentFile[]): PipelineResult {
 
   const articles: ValidatedContent["articles"] = [];
   const annotations: ValidatedContent["annotations"] = [];
-  const drafts: ValidatedDraft[] = [];
+  const drafts: DraftFile[] = [];
+  const failed = { articles: new Set<string>(), events: new Set<string>() };
   for (const file of files) {
     const article = /\/articles\/([^/]+)\.md$/.exec(file.path);
-    const annotation = /\/annotations\/([^/]+)\.ya?ml$/.exec(file.path);
-    const draft = /\/drafts\/([^/]+)\.ya?ml$/.exec(file.path);
+    const entries = /\/(annotations|drafts)\/([^/]+)\.ya?ml$/.exec(file.path);
     if (article) {
       const slug = article[1]!;
-      if (!checkSlug(file.path, slug, issues)) continue;
+      if (!checkSlug(file.path, slug, problems)) continue;
       const parsed: ParsedArticle | null = take(parseArticle(file.path, slug, file.text));
       const frontmatter = parsed && take(validate(parsed.frontmatter, frontmatterSchema));
       if (parsed && frontmatter)
         articles.push({ slug, frontmatter, loc: parsed.frontmatter, blocks: parsed.blocks });
-    } else if (annotation) {
-      const slug = annotation[1]!;
-      if (!checkSlug(file.path, slug, issues)) continue;
+      else failed.articles.add(slug);
+    } else if (entries) {
+      const slug = entries[2]!;
+      if (!checkSlug(file.path, slug, problems)) continue;
       const loc: LocatedYaml | null = take(parseYaml(file.path, file.text));
-      const value = loc && take(validate(loc, annotationSchema));
-      if (loc && value) annotations.push({ slug, value, loc });
-    } else if (draft) {
-      const slug = draft[1]!;
-      if (!checkSlug(file.path, slug, issues)) continue;
-      const loc: LocatedYaml | null = take(parseYaml(file.path, file.text));
-      const value = loc && take(validate(loc, draftSchema));
-      if (loc && value) drafts.push({ slug, value, loc });
+      if (!loc) continue;
+      if (entries[1] === "annotations") {
+        const validated = validateAnnotation(loc);
+        problems.push(...validated.problems);
+        for (const event of validated.failedEvents) failed.events.add(event);
+        if (validated.value) annotations.push({ slug, loc, ...validated.value });
+      } else {
+        // A draft's broken event is not one a reviewed file may rely on: it stays out of `failed`.
+        const validated = validateDraft(loc);
+        problems.push(...validated.problems);
+        if (validated.value) drafts.push({ slug, loc, ...validated.value });
+      }
     }
   }
 
-  if (!actors || !issueList || !actorsLoc || !issuesLoc) return { ok: false, issues: sortIssues(issues) };
+  if (!actors || !issueList || !actorsLoc || !issuesLoc)
+    return { ok: false, problems: sortProblems(problems) };
   const validated: ValidatedContent = {
     articles,
     annotations,
     actors: { value: actors, loc: actorsLoc },
     issues: { value: issueList, loc: issuesLoc },
+    failed,
   };
   const resolved = resolveContent(validated);
-  issues.push(...resolved.issues);
+  problems.push(...resolved.problems);
   const reviewed = reviewContent({ validated, drafts, content: resolved.content });
-  issues.push(...reviewed.issues);
-  return issues.length > 0
-    ? { ok: false, issues: sortIssues(issues) }
+  problems.push(...reviewed.problems);
+  return problems.length > 0
+    ? { ok: false, problems: sortProblems(problems) }
     : { ok: true, content: reviewed.content, review: reviewed.review };
 }
 
-function checkSlug(file: string, slug: string, issues: ContentIssue[]): boolean {
-  if (/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(slug)) return true;
-  issues.push({
+function checkSlug(file: string, slug: string, problems: ContentProblem[]): boolean {
+  if (isSlug(slug)) return true;
+  problems.push({
     file,
     line: 1,
     message: `file name "${slug}" is not a slug (lowercase words joined by hyphens)`,

@@ -125,6 +125,8 @@ export async function loadContent(
           publishedPrecision: a.published.precision,
           publishedStated: a.published.stated,
           publishedBasis: a.published.basis,
+          perspectiveText: a.perspective.text,
+          perspectiveBasis: a.perspective.basis,
           notes: a.notes,
           rank: a.rank,
         })),

@@ -1,5 +1,5 @@
 import { isNode, LineCounter, parseDocument, type Document } from "yaml";
-import type { ContentIssue } from "./errors";
+import type { ContentProblem } from "./errors";
 import { parseBody, type Block } from "./markdown";
 
 export type Path = ReadonlyArray<string | number>;
@@ -19,7 +19,7 @@ export interface ParsedArticle {
   blocks: Block[];
 }
 
-export type Parsed<T> = { ok: true; value: T } | { ok: false; issues: ContentIssue[] };
+export type Parsed<T> = { ok: true; value: T } | { ok: false; problems: ContentProblem[] };
 
 /** Parses YAML text. `lineOffset` shifts lines for YAML embedded in a larger file (frontmatter). */
 export function parseYaml(file: string, text: string, lineOffset = 0): Parsed<LocatedYaml> {
@@ -28,7 +28,7 @@ export function parseYaml(file: string, text: string, lineOffset = 0): Parsed<Lo
   if (doc.errors.length > 0) {
     return {
       ok: false,
-      issues: doc.errors.map((error) => ({
+      problems: doc.errors.map((error) => ({
         file,
         line: counter.linePos(error.pos[0]).line + lineOffset,
         message: `invalid YAML: ${firstSentence(error.message)}`,
@@ -64,12 +64,15 @@ export function parseArticle(file: string, slug: string, text: string): Parsed<P
   if (lines[0] !== "---") {
     return {
       ok: false,
-      issues: [{ file, line: 1, message: "an article starts with a `---` frontmatter block" }],
+      problems: [{ file, line: 1, message: "an article starts with a `---` frontmatter block" }],
     };
   }
   const close = lines.indexOf("---", 1);
   if (close < 0) {
-    return { ok: false, issues: [{ file, line: 1, message: "the frontmatter block has no closing `---`" }] };
+    return {
+      ok: false,
+      problems: [{ file, line: 1, message: "the frontmatter block has no closing `---`" }],
+    };
   }
   const frontmatter = parseYaml(file, lines.slice(1, close).join("\n"), 1);
   if (!frontmatter.ok) return frontmatter;
@@ -77,7 +80,7 @@ export function parseArticle(file: string, slug: string, text: string): Parsed<P
   if (blocks.length === 0) {
     return {
       ok: false,
-      issues: [{ file, line: close + 2, message: "the article has no text after its frontmatter" }],
+      problems: [{ file, line: close + 2, message: "the article has no text after its frontmatter" }],
     };
   }
   return { ok: true, value: { file, slug, frontmatter: frontmatter.value, blocks } };

@@ -1,64 +1,78 @@
 import { z } from "zod";
 import { PRECISIONS } from "@/lib/dates";
+import {
+  ACTOR_KINDS,
+  ARTICLE_KINDS,
+  CANDIDATE_KINDS,
+  CLAIM_KINDS,
+  LEVELS,
+  NOT_EVENT_REASONS,
+  RATED_BY,
+  REVIEW_STATES,
+  SLUG_PATTERN,
+} from "@/lib/domain";
 
 // The shapes of the files in content/ (documented in content/README.md). Objects are strict, so a misspelt key is
 // an error rather than a silently missing value.
 
-export const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-
-const slug = z.string().regex(SLUG, "must be a slug: lowercase words joined by hyphens");
+const slug = z.string().regex(SLUG_PATTERN, "must be a slug: lowercase words joined by hyphens");
 const text = z.string().trim().min(1, "must not be empty");
 /** YAML reads `2025` as a number; dates are always compared as text. */
 const writtenDate = z.preprocess((v) => (typeof v === "number" ? String(v) : v), z.string());
 
-export const ARTICLE_KINDS = ["analysis", "news", "opinion"] as const;
-export const ACTOR_KINDS = [
-  "state",
-  "leader",
-  "official",
-  "armed-group",
-  "organisation",
-  "media",
-  "analyst",
-  "person",
-  "collective",
-] as const;
-export const CLAIM_KINDS = ["reported", "statement", "assessment"] as const;
-export const LEVELS = ["aligned", "partial", "divergent", "none"] as const;
-export const RATED_BY = ["source", "editorial"] as const;
-/** Why the draft assist did not propose a dated sentence as an event. */
-export const NOT_EVENT_REASONS = ["threat", "plan", "forecast", "conditional", "negated", "future"] as const;
-/** What the draft assist guesses a name it does not know to be: an actor kind, or a place or other thing. */
-export const CANDIDATE_KINDS = [...ACTOR_KINDS, "place", "other"] as const;
-/** `draft`: imported, checked, never loaded; removing the field or `accepted` publishes the article. */
-export const REVIEW_STATES = ["draft", "accepted"] as const;
+/**
+ * What bounds a date on one side (content/README.md, "Dates"): `published` (the article's publication), another
+ * event by slug, or a reason in words when it is neither.
+ */
+const dateBound = z.union([
+  z.literal("published"),
+  z.strictObject({ event: slug }),
+  z.strictObject({ note: text }),
+]);
+const dateBounds = z.strictObject({ after: dateBound, before: dateBound });
+/** The part of a date that comes from outside the text: a well-known calendar fact, named. */
+const outside = text.optional();
 
-export type ArticleKind = (typeof ARTICLE_KINDS)[number];
-export type ActorKind = (typeof ACTOR_KINDS)[number];
-export type ClaimKind = (typeof CLAIM_KINDS)[number];
-export type Level = (typeof LEVELS)[number];
-export type RatedBy = (typeof RATED_BY)[number];
-export type NotEventReason = (typeof NOT_EVENT_REASONS)[number];
-export type CandidateKind = (typeof CANDIDATE_KINDS)[number];
+/** Empty only as an import's placeholder: a person writes it before the article is published (checked below). */
+const placeholder = z.string().trim();
 
-export const frontmatterSchema = z.strictObject({
-  title: text,
-  publisher: text.nullable().default(null),
-  url: z
-    .url({ protocol: /^https?$/ })
-    .nullable()
-    .default(null),
-  kind: z.enum(ARTICLE_KINDS),
-  published: z.strictObject({
-    stated: text.optional(),
-    date: writtenDate,
-    end: writtenDate.optional(),
-    precision: z.enum(PRECISIONS),
-    basis: text,
-  }),
-  notes: text.optional(),
-  review: z.enum(REVIEW_STATES).optional(),
-});
+export const frontmatterSchema = z
+  .strictObject({
+    title: text,
+    publisher: text.nullable().default(null),
+    url: z
+      .url({ protocol: /^https?$/ })
+      .nullable()
+      .default(null),
+    kind: z.enum(ARTICLE_KINDS),
+    published: z.strictObject({
+      stated: text.optional(),
+      date: writtenDate,
+      end: writtenDate.optional(),
+      precision: z.enum(PRECISIONS),
+      basis: text,
+      outside,
+      bounds: dateBounds.optional(),
+    }),
+    /** Whose standpoint the source writes from, in one neutral line, and why we say so. */
+    perspective: z.strictObject({ text: placeholder, basis: placeholder }),
+    notes: text.optional(),
+    /** `draft`: imported by `npm run article:add`, checked, never loaded; removing it (or `accepted`) publishes. */
+    review: z.enum(REVIEW_STATES).optional(),
+  })
+  .superRefine((fm, ctx) => {
+    // The import leaves the perspective empty because only a person who has read the text can state it.
+    if (fm.review === "draft") return;
+    for (const key of ["text", "basis"] as const) {
+      if (fm.perspective[key] === "")
+        ctx.addIssue({
+          code: "custom",
+          path: ["perspective", key],
+          message:
+            "must not be empty: write the article's perspective before publishing (only a `review: draft` article may leave it empty)",
+        });
+    }
+  });
 
 export const actorsSchema = z.array(
   z.strictObject({
@@ -97,24 +111,62 @@ const dateSchema = z.strictObject({
   precision: z.enum(PRECISIONS).optional(),
   circa: z.boolean().default(false),
   basis: text,
+  outside,
+  bounds: dateBounds.optional(),
 });
 
-/** An event is defined in full once; other articles' files refer to it with its slug and their evidence. */
-const eventSchema = z.strictObject({
-  slug,
-  title: text.optional(),
-  summary: text.optional(),
-  claim: z.enum(CLAIM_KINDS).optional(),
-  via: z.string().optional(),
-  date: dateSchema.optional(),
-  actors: z.array(z.string()).optional(),
-  issues: z.array(z.string()).optional(),
-  evidence: evidenceSchema,
-});
+const EVENT_DEFINITION_FIELDS = ["title", "summary", "claim", "date", "actors", "issues"] as const;
 
-export const EVENT_DEFINITION_FIELDS = ["title", "summary", "claim", "date", "actors", "issues"] as const;
+/**
+ * An event is defined in full once; other articles' files refer to it with its slug and their evidence. The schema
+ * tells the two apart: an entry with none of the definition fields is a reference, one with all of them a definition,
+ * anything between is an error.
+ */
+export const eventSchema = z
+  .strictObject({
+    slug,
+    title: text.optional(),
+    summary: text.optional(),
+    claim: z.enum(CLAIM_KINDS).optional(),
+    via: z.string().optional(),
+    date: dateSchema.optional(),
+    actors: z.array(z.string()).optional(),
+    issues: z.array(z.string()).optional(),
+    evidence: evidenceSchema,
+  })
+  .transform((entry, ctx) => {
+    const { slug, title, summary, claim, via, date, actors, issues, evidence } = entry;
+    const missing = EVENT_DEFINITION_FIELDS.filter((field) => entry[field] === undefined);
+    if (missing.length === EVENT_DEFINITION_FIELDS.length)
+      return { kind: "reference" as const, slug, evidence };
+    if (
+      title !== undefined &&
+      summary !== undefined &&
+      claim !== undefined &&
+      date !== undefined &&
+      actors !== undefined &&
+      issues !== undefined
+    )
+      return {
+        kind: "definition" as const,
+        slug,
+        title,
+        summary,
+        claim,
+        via,
+        date,
+        actors,
+        issues,
+        evidence,
+      };
+    ctx.addIssue({
+      code: "custom",
+      message: `event "${slug}" is missing ${missing.join(", ")} (an event defined in another article's file is referred to by slug and evidence only)`,
+    });
+    return z.NEVER;
+  });
 
-const positionSchema = z.strictObject({
+export const positionSchema = z.strictObject({
   actor: z.string(),
   issue: z.string(),
   stance: text,
@@ -125,7 +177,7 @@ const positionSchema = z.strictObject({
   evidence: evidenceSchema,
 });
 
-const divergenceSchema = z.strictObject({
+export const divergenceSchema = z.strictObject({
   issue: z.string(),
   pair: z.tuple([z.string(), z.string()]).optional(),
   level: z.enum(LEVELS),
@@ -135,53 +187,66 @@ const divergenceSchema = z.strictObject({
 });
 
 /** An actor the article discusses, with the words that show it. */
-const articleActorSchema = z.strictObject({ actor: z.string(), evidence: evidenceSchema });
+export const articleActorSchema = z.strictObject({ actor: z.string(), evidence: evidenceSchema });
 
+const entries = z.array(z.unknown()).default([]);
+
+/**
+ * An annotation file's shape. Its entries are validated one by one with the schemas above (lib/content/validate.ts),
+ * so one bad entry is reported and left out while the rest of the file is still checked.
+ */
 export const annotationSchema = z.strictObject({
-  events: z.array(eventSchema).default([]),
-  positions: z.array(positionSchema).default([]),
-  divergence: z.array(divergenceSchema).default([]),
-  actors: z.array(articleActorSchema).default([]),
+  events: entries,
+  positions: entries,
+  divergence: entries,
+  actors: entries,
 });
 
 /**
- * `drafts/<slug>.yaml`: the import's suggestions. `events`, `positions` and `actors` have the reviewed shapes, so
- * accepting one is moving it into `annotations/<slug>.yaml`; the other sections are the assist's findings.
+ * `drafts/<slug>.yaml`, the import's suggestions, validated entry by entry like an annotation file. `events`,
+ * `positions` and `actors` have the reviewed shapes, so accepting one is moving it into `annotations/<slug>.yaml`;
+ * the other sections are the assist's findings.
  */
 export const draftSchema = z.strictObject({
-  events: z.array(eventSchema).default([]),
-  positions: z.array(positionSchema).default([]),
-  actors: z.array(articleActorSchema).default([]),
-  mentions: z.array(z.strictObject({ actor: z.string(), text, evidence: evidenceSchema })).default([]),
-  candidates: z
-    .array(
-      z.strictObject({
-        name: text,
-        kind: z.enum(CANDIDATE_KINDS),
-        count: z.number().int().positive(),
-        evidence: evidenceSchema,
-      }),
-    )
-    .default([]),
-  dates: z.array(dateSchema.omit({ resolve: true }).extend({ evidence: evidenceSchema })).default([]),
-  not_events: z
-    .array(
-      z.strictObject({
-        reason: z.enum(NOT_EVENT_REASONS),
-        cue: text,
-        stated: text,
-        actors: z.array(z.string()).default([]),
-        evidence: evidenceSchema,
-      }),
-    )
-    .default([]),
-  issues: z.array(z.strictObject({ issue: z.string(), evidence: evidenceSchema })).default([]),
+  events: entries,
+  positions: entries,
+  actors: entries,
+  mentions: entries,
+  candidates: entries,
+  dates: entries,
+  not_events: entries,
+  issues: entries,
 });
 
+/** The entries of a draft's own sections (the others are annotation entries). */
+export const draftEntrySchemas = {
+  mentions: z.strictObject({ actor: z.string(), text, evidence: evidenceSchema }),
+  candidates: z.strictObject({
+    name: text,
+    kind: z.enum(CANDIDATE_KINDS),
+    count: z.number().int().positive(),
+    evidence: evidenceSchema,
+  }),
+  dates: dateSchema.omit({ resolve: true }).extend({ evidence: evidenceSchema }),
+  not_events: z.strictObject({
+    reason: z.enum(NOT_EVENT_REASONS),
+    cue: text,
+    stated: text,
+    actors: z.array(z.string()).default([]),
+    evidence: evidenceSchema,
+  }),
+  issues: z.strictObject({ issue: z.string(), evidence: evidenceSchema }),
+};
+
 export type Frontmatter = z.infer<typeof frontmatterSchema>;
-export type Draft = z.infer<typeof draftSchema>;
 export type ActorsFile = z.infer<typeof actorsSchema>;
 export type IssuesFile = z.infer<typeof issuesSchema>;
-export type Annotation = z.infer<typeof annotationSchema>;
-export type EventEntry = Annotation["events"][number];
+export type EventEntry = z.infer<typeof eventSchema>;
+export type EventDefinition = Extract<EventEntry, { kind: "definition" }>;
+export type PositionEntry = z.infer<typeof positionSchema>;
+export type DivergenceEntry = z.infer<typeof divergenceSchema>;
+export type ArticleActorEntry = z.infer<typeof articleActorSchema>;
+export type DraftEntry<K extends keyof typeof draftEntrySchemas> = z.infer<(typeof draftEntrySchemas)[K]>;
 export type EvidenceEntry = EventEntry["evidence"][number];
+export type DateBound = z.infer<typeof dateBound>;
+export type DateBounds = z.infer<typeof dateBounds>;

@@ -1,6 +1,6 @@
 import type { Precision } from "@/lib/dates";
 import type { BlockKind } from "./markdown";
-import type { ActorKind, ArticleKind, ClaimKind, Level, RatedBy } from "./schema";
+import type { ActorKind, ArticleKind, ClaimKind, Level, RatedBy } from "@/lib/domain";
 
 // The resolved content: every reference checked, every quote located. This is what gets loaded into the database.
 
@@ -21,6 +21,8 @@ export interface ResolvedArticle {
   url: string | null;
   kind: ArticleKind;
   published: { start: string; end: string; precision: Precision; stated: string | null; basis: string };
+  /** The source's standpoint in one neutral line, with the reason we describe it so. */
+  perspective: { text: string; basis: string };
   notes: string | null;
   /** 1-based order by publication date. */
   rank: number;

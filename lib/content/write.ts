@@ -30,7 +30,7 @@ export async function writeNewContentFiles(
     text: f.text,
   }));
   const result = runPipeline([...current, ...added]);
-  if (!result.ok) throw new ContentError(result.issues);
+  if (!result.ok) throw new ContentError(result.problems);
 
   const written: string[] = [];
   try {
@@ -113,7 +113,7 @@ export async function replaceContentFiles(
     if (f.text !== null && !current.some((c) => path.resolve(c.path) === f.target))
       next.push({ path: f.rel, text: f.text });
   const result = runPipeline(next);
-  if (!result.ok) throw new ContentError(result.issues);
+  if (!result.ok) throw new ContentError(result.problems);
 
   // From here to the last rename nothing awaits, so no other request of this process can write in between.
   const before = checkVersions();

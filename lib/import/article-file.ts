@@ -11,6 +11,7 @@ export function articleFileText(article: ImportedArticle): string {
       url: rest.url,
       kind: rest.kind,
       published: { date: published.date, precision: published.precision, basis: published.basis },
+      perspective: rest.perspective,
       notes: rest.notes,
       review: rest.review,
     },

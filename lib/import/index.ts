@@ -1,7 +1,7 @@
 // Import: a saved page, plain text or Markdown file → the article file's frontmatter and body. Pure: bytes in,
 // text out; scripts/article-add.ts reads and writes. Bad input throws an ImportError whose message is one line.
 import { parseBody } from "@/lib/content/markdown";
-import { SLUG, type ArticleKind } from "@/lib/content/schema";
+import { isSlug, type ArticleKind } from "@/lib/domain";
 import { decodeBytes } from "./decode";
 import { ImportError } from "./errors";
 import { extractArticle, parseDocument } from "./extract";
@@ -26,6 +26,8 @@ export interface ImportedArticle {
     url: string | null;
     kind: ArticleKind;
     published: PublishedDate;
+    /** Empty: only a person who has read the article can state it, and it must be written before publishing. */
+    perspective: { text: string; basis: string };
     notes: string;
     review: "draft";
   };
@@ -101,7 +103,7 @@ export function importDocument(
   }
 
   const slug = options.slug ?? slugify(title);
-  if (!SLUG.test(slug)) throw new ImportError(`"${slug}" is not a slug: lowercase words joined by hyphens`);
+  if (!isSlug(slug)) throw new ImportError(`"${slug}" is not a slug: lowercase words joined by hyphens`);
 
   return {
     slug,
@@ -111,6 +113,7 @@ export function importDocument(
       url: url ?? pageUrl,
       kind: kind ?? "analysis",
       published,
+      perspective: { text: "", basis: "" },
       notes: `Imported from ${baseName(fileName)} with npm run article:add: title, publisher, URL and date as the page gives them${kind ? "" : "; the kind is a guess (the page does not say)"}.`,
       review: "draft",
     },

@@ -1,6 +1,6 @@
 // What a saved page says about itself: title, publisher, canonical URL, kind, and the publication date with the
 // place it came from. Everything here is a suggestion for the reviewer; a date is never taken from today.
-import type { ArticleKind } from "@/lib/content/schema";
+import type { ArticleKind } from "@/lib/domain";
 import { isIsoDay, type Precision } from "@/lib/dates";
 
 export interface PublishedDate {

@@ -1,6 +1,7 @@
 import "server-only";
 import { memoize } from "./memo";
 import { prisma } from "@/lib/db";
+import { byDate } from "@/lib/domain";
 import {
   actorRefSelect,
   articleRefSelect,
@@ -11,7 +12,6 @@ import {
   toEvent,
   toPosition,
 } from "./shape";
-import { byDate } from "./issues";
 import type { ActorRef, ArticleRef, EventView, PositionView } from "./types";
 
 export interface ActorSummary extends ActorRef {

@@ -2,7 +2,7 @@ import "server-only";
 import { memoize } from "./memo";
 import { prisma } from "@/lib/db";
 import type { BlockKind } from "@/lib/content/markdown";
-import type { Level } from "@/lib/content/schema";
+import type { Level } from "@/lib/domain";
 import { actorRefSelect, articleRefSelect, toActorRef, toArticleSummary } from "./shape";
 import type { ActorRef, ArticleSummary } from "./types";
 
@@ -11,6 +11,8 @@ const summarySelect = {
   url: true,
   kind: true,
   notes: true,
+  perspectiveText: true,
+  perspectiveBasis: true,
   _count: { select: { paragraphs: true } },
 } as const;
 

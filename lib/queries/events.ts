@@ -4,9 +4,21 @@ import type { Prisma } from "@/generated/prisma/client";
 import { prisma } from "@/lib/db";
 import { NO_FILTERS, type EventFilters } from "@/lib/event-filters";
 import { eventSelect, toEvent } from "./shape";
-import type { EventFacets, EventView } from "./types";
+import type { EventView } from "./types";
 
-export { NO_FILTERS, type EventFilters };
+/** Something the timeline can be filtered by: an actor, issue or source article. */
+export interface FacetOption {
+  slug: string;
+  name: string;
+  /** Events it appears in, over the whole database. */
+  count: number;
+}
+
+export interface EventFacets {
+  actors: FacetOption[];
+  issues: FacetOption[];
+  articles: FacetOption[];
+}
 
 export function eventWhere(filters: EventFilters): Prisma.EventWhereInput {
   const and: Prisma.EventWhereInput[] = [];

@@ -1,7 +1,7 @@
 import "server-only";
 import { memoize } from "./memo";
 import { prisma } from "@/lib/db";
-import { DEFAULT_PAIR } from "@/lib/content/resolve";
+import { byDate, DEFAULT_PAIR, isPair, orientedFor, type Pair } from "@/lib/domain";
 import {
   divergenceSelect,
   eventSelect,
@@ -26,16 +26,6 @@ export interface IssueDetail extends IssueSummary {
   related: IssueRef[];
   /** Ratings for other actor pairs. */
   otherDivergence: DivergenceView[];
-}
-
-export type Pair = readonly [string, string];
-
-/** Ratings for the pair in either stored order, turned so that `a` is the pair's first actor. */
-export function orientedFor(pair: Pair, rows: DivergenceView[]): DivergenceView[] {
-  return rows
-    .filter((d) => isPair(pair, d))
-    .map((d) => (d.a.slug === pair[0] ? d : { ...d, a: d.b, b: d.a }))
-    .sort((x, y) => x.article.rank - y.article.rank);
 }
 
 async function listIssuesUncached(pair: Pair = DEFAULT_PAIR): Promise<IssueSummary[]> {
@@ -81,18 +71,6 @@ async function getIssueBySlugUncached(slug: string, pair: Pair = DEFAULT_PAIR): 
     events: row.events.map((e) => toEvent(e.event)).sort(byDate),
     related: [...related.values()],
   };
-}
-
-function isPair(pair: Pair, d: DivergenceView): boolean {
-  return (d.a.slug === pair[0] && d.b.slug === pair[1]) || (d.a.slug === pair[1] && d.b.slug === pair[0]);
-}
-
-export function byDate(x: EventView, y: EventView): number {
-  return (
-    x.date.start.localeCompare(y.date.start) ||
-    x.date.end.localeCompare(y.date.end) ||
-    x.slug.localeCompare(y.slug)
-  );
 }
 
 export async function listIssueSlugs(): Promise<string[]> {

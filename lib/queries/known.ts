@@ -2,10 +2,11 @@ import "server-only";
 import { prisma } from "@/lib/db";
 import { memoize } from "./memo";
 
+/** The slugs a URL may name. */
 export interface KnownSlugs {
-  actors: Set<string>;
-  issues: Set<string>;
-  articles: Set<string>;
+  actors: ReadonlySet<string>;
+  issues: ReadonlySet<string>;
+  articles: ReadonlySet<string>;
 }
 
 /** Every slug in the database, for checking the slugs a URL names. */

@@ -1,6 +1,7 @@
 import "server-only";
 import { memoize } from "./memo";
 import { prisma } from "@/lib/db";
+import { orientedFor, type Pair } from "@/lib/domain";
 import {
   actorRefSelect,
   articleRefSelect,
@@ -13,7 +14,6 @@ import {
   toIssueRef,
   toPosition,
 } from "./shape";
-import { orientedFor, type Pair } from "./issues";
 import type { ActorRef, ArticleRef, DivergenceView, IssueRef, PositionView } from "./types";
 
 export interface MatrixCell {
@@ -27,6 +27,13 @@ export interface MatrixRow {
   issue: IssueRef;
   /** One cell per article snapshot, oldest first; a cell with no rating and no positions is "not covered". */
   cells: MatrixCell[];
+}
+
+/** An actor pair with at least one rating, and how many. */
+export interface RatedPair {
+  a: ActorRef;
+  b: ActorRef;
+  count: number;
 }
 
 export interface Matrix {
@@ -86,11 +93,11 @@ async function getMatrixUncached(pair: Pair): Promise<Matrix | null> {
 }
 
 /** Actor pairs that have at least one rating, for the pair picker. */
-async function listRatedPairsUncached(): Promise<{ a: ActorRef; b: ActorRef; count: number }[]> {
+async function listRatedPairsUncached(): Promise<RatedPair[]> {
   const rows = await prisma.divergence.findMany({
     select: { actorA: { select: actorRefSelect }, actorB: { select: actorRefSelect } },
   });
-  const pairs = new Map<string, { a: ActorRef; b: ActorRef; count: number }>();
+  const pairs = new Map<string, RatedPair>();
   for (const row of rows) {
     const key = `${row.actorA.slug}|${row.actorB.slug}`;
     const entry = pairs.get(key) ?? { a: toActorRef(row.actorA), b: toActorRef(row.actorB), count: 0 };

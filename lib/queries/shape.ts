@@ -1,5 +1,5 @@
 import "server-only";
-import type { ActorKind, ArticleKind, ClaimKind, Level, RatedBy } from "@/lib/content/schema";
+import type { ActorKind, ArticleKind, ClaimKind, Level, RatedBy } from "@/lib/domain";
 import type { Precision } from "@/lib/dates";
 import type {
   ActorRef,
@@ -29,7 +29,7 @@ export const articleRefSelect = {
   publishedBasis: true,
 } as const;
 
-export const evidenceSelect = {
+const evidenceSelect = {
   quote: true,
   sortOrder: true,
   paragraph: { select: { n: true, article: { select: { slug: true } } } },
@@ -121,6 +121,8 @@ export function toArticleSummary(
     url: string | null;
     kind: string;
     notes: string | null;
+    perspectiveText: string;
+    perspectiveBasis: string;
     _count: { paragraphs: number };
   },
 ): ArticleSummary {
@@ -129,11 +131,12 @@ export function toArticleSummary(
     url: row.url,
     kind: row.kind as ArticleKind,
     notes: row.notes,
+    perspective: { text: row.perspectiveText, basis: row.perspectiveBasis },
     paragraphCount: row._count.paragraphs,
   };
 }
 
-export function toEvidence(row: EvidenceRow): EvidenceView {
+function toEvidence(row: EvidenceRow): EvidenceView {
   return { article: row.paragraph.article.slug, paragraph: row.paragraph.n, quote: row.quote };
 }
 

@@ -1,4 +1,4 @@
-import type { ActorKind, ArticleKind, ClaimKind, Level, RatedBy } from "@/lib/content/schema";
+import type { ActorKind, ArticleKind, ClaimKind, Level, RatedBy } from "@/lib/domain";
 import type { Precision } from "@/lib/dates";
 
 // The plain shapes the views get. Components never see Prisma rows.
@@ -24,6 +24,8 @@ export interface ArticleSummary extends ArticleRef {
   url: string | null;
   kind: ArticleKind;
   notes: string | null;
+  /** The source's standpoint in one neutral line, and why we describe it so. */
+  perspective: { text: string; basis: string };
   paragraphCount: number;
 }
 
@@ -88,18 +90,4 @@ export interface DivergenceView {
   ratedBy: RatedBy;
   rationale: string;
   evidence: EvidenceView[];
-}
-
-/** Something the timeline can be filtered by: an actor, issue or source article. */
-export interface FacetOption {
-  slug: string;
-  name: string;
-  /** Events it appears in, over the whole database. */
-  count: number;
-}
-
-export interface EventFacets {
-  actors: FacetOption[];
-  issues: FacetOption[];
-  articles: FacetOption[];
 }

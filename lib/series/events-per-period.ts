@@ -9,7 +9,7 @@ import { monthEnd, MONTHS_LONG, MONTHS_SHORT, toDate } from "@/lib/dates";
 
 export const MAX_COUNTED_DAYS = 31;
 /** More months than this between the first and last counted event, and the chart counts per year instead. */
-export const MAX_MONTHS = 120;
+const MAX_MONTHS = 120;
 
 export interface DateSpanLike {
   start: string;

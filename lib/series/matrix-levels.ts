@@ -1,8 +1,7 @@
-import type { Level } from "@/lib/content/schema";
+import { LEVELS_BY_SEVERITY, type Level } from "@/lib/domain";
 import type { MatrixCell } from "@/lib/queries/matrix";
 import type { ArticleRef } from "@/lib/queries/types";
-import { LEVELS_BY_SEVERITY } from "@/lib/site/levels";
-import { snapshotLabel } from "@/lib/site/snapshots";
+import { snapshotLabel } from "@/lib/site/labels";
 
 // The summary chart's data: issues per divergence level in each snapshot. The chart only draws this array.
 

@@ -3,8 +3,8 @@
 // writes: 404 (not the studio, or no such article), 403 (origin or token), 400 (a malformed request), 409 (the
 // files changed since the page was loaded), 422 (the result would not be valid content: every problem, file:line).
 import { z } from "zod";
-import { ContentError, formatIssue } from "@/lib/content";
-import { SLUG } from "@/lib/content/schema";
+import { ContentError, formatProblem } from "@/lib/content";
+import { SLUG_PATTERN as SLUG } from "@/lib/domain";
 import { StaleVersion, WriteRefused } from "@/lib/content/write";
 import { refuseWrite, studioContentDir, studioToken } from "./guard";
 import { forgetLast, lastChange, remember } from "./journal";
@@ -51,7 +51,7 @@ const formSchema = z.discriminatedUnion("op", [
     precision: text,
     basis: text,
   }),
-  z.object({ op: z.literal("publish") }),
+  z.object({ op: z.literal("publish"), perspective: text, perspective_basis: text }),
   z.object({ op: z.literal("undo") }),
 ]);
 
@@ -60,7 +60,7 @@ export interface StudioResult {
   message: string;
   /** The item the message is about, to show it beside that item. */
   item?: string;
-  issues?: string[];
+  problems?: string[];
   changed?: { file: string; line: number }[];
 }
 
@@ -75,7 +75,7 @@ export async function handleStudioWrite(request: Request, slug: string): Promise
   }
   const params = new URLSearchParams();
   params.set(result.status === 200 ? "done" : "error", result.message);
-  if (result.issues?.length) params.set("issues", result.issues.join("\n"));
+  if (result.problems?.length) params.set("problems", result.problems.join("\n"));
   if (result.item) params.set("item", result.item);
   const location = `/studio/${slug}?${params}${result.item ? `#${result.item}` : ""}`;
   return new Response(null, { status: 303, headers: { location } });
@@ -128,8 +128,8 @@ async function run(request: Request, slug: string, fields: Record<string, string
       return {
         status: 422,
         item,
-        message: `Not written: the change would make the content invalid (${error.issues.length} problem${error.issues.length === 1 ? "" : "s"}).`,
-        issues: error.issues.map(formatIssue),
+        message: `Not written: the change would make the content invalid (${error.problems.length} problem${error.problems.length === 1 ? "" : "s"}).`,
+        problems: error.problems.map(formatProblem),
       };
     if (error instanceof BadOperation || error instanceof WriteRefused)
       return { status: 400, item, message: `Not written: ${error.message}.` };
@@ -170,6 +170,13 @@ function toOperation(form: Exclude<z.infer<typeof formSchema>, { op: "undo" }>):
               : undefined,
         },
       };
+    case "publish":
+      return form.perspective === undefined && form.perspective_basis === undefined
+        ? { op: "publish" }
+        : {
+            op: "publish",
+            perspective: { text: form.perspective ?? "", basis: form.perspective_basis ?? "" },
+          };
     default:
       return form;
   }

@@ -7,7 +7,7 @@ import { readFileSync, existsSync } from "node:fs";
 import path from "node:path";
 import { isMap, isSeq, parseDocument, YAMLMap, YAMLSeq, type Document } from "yaml";
 import { uniqueSlug } from "@/lib/assist";
-import { CLAIM_KINDS, type ClaimKind } from "@/lib/content/schema";
+import { CLAIM_KINDS, type ClaimKind } from "@/lib/domain";
 import { contentVersion, replaceContentFiles, StaleVersion } from "@/lib/content/write";
 import { PRECISIONS } from "@/lib/dates";
 
@@ -43,7 +43,7 @@ export type Operation =
   | { op: "reject"; section: Section; index: number }
   | { op: "accept-all"; section: Acceptable }
   | { op: "create"; item: NewItem }
-  | { op: "publish" };
+  | { op: "publish"; perspective?: { text: string; basis: string } };
 
 /** A request the studio cannot act on (unknown item, bad field): nothing was written. */
 export class BadOperation extends Error {
@@ -117,10 +117,19 @@ export function planOperation(
   if (operation.op === "publish") {
     const text = files.article.text;
     if (text === null) throw new BadOperation(`no article "${slug}"`);
-    const close = text.indexOf("\n---", 3);
-    const head = text.slice(0, close);
-    if (!/\nreview: draft\n?/.test(head + "\n")) throw new BadOperation("the article is already published");
-    return [out(files.article, head.replace(/\nreview: draft(?=\n|$)/, "") + text.slice(close))];
+    const lines = text.split("\n");
+    const close = lines.indexOf("---", 1);
+    if (lines[0] !== "---" || close < 0) throw new BadOperation("the article has no frontmatter block");
+    const frontmatter = yamlDoc(lines.slice(1, close).join("\n"));
+    if (frontmatter.get("review") !== "draft") throw new BadOperation("the article is already published");
+    frontmatter.delete("review");
+    const { perspective } = operation;
+    if (perspective) {
+      frontmatter.setIn(["perspective", "text"], need(perspective.text, "perspective"));
+      frontmatter.setIn(["perspective", "basis"], need(perspective.basis, "perspective basis"));
+    }
+    const head = frontmatter.toString({ lineWidth: 110, minContentWidth: 40 });
+    return [out(files.article, ["---", head.replace(/\n$/, ""), ...lines.slice(close)].join("\n"))];
   }
 
   if (operation.op === "create") {
@@ -180,6 +189,12 @@ export function planOperation(
   ];
 }
 
+function need(value: string | undefined, name: string): string {
+  const v = value?.trim();
+  if (!v) throw new BadOperation(`${name} must not be empty`);
+  return v;
+}
+
 function newItem(item: NewItem, taken: Set<string>): Record<string, unknown> {
   const quote = item.quote.replace(/\s+/g, " ").trim();
   if (!quote) throw new BadOperation("select the words of the article that show it (the quote is empty)");
@@ -190,11 +205,6 @@ function newItem(item: NewItem, taken: Set<string>): Record<string, unknown> {
   if (!item.issue) throw new BadOperation("choose an issue");
   if (item.actors.length === 0) throw new BadOperation("choose an actor");
   const evidence = [{ quote, paragraph: item.paragraph }];
-  const need = (value: string | undefined, name: string) => {
-    const v = value?.trim();
-    if (!v) throw new BadOperation(`${name} must not be empty`);
-    return v;
-  };
   if (item.kind === "position") {
     return {
       actor: item.actors[0],

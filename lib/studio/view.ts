@@ -2,7 +2,7 @@
 // paragraph its evidence is in. Read from the files on every request (the studio edits them), never from the
 // database snapshot the public pages read.
 import { parse } from "yaml";
-import { checkContentDir, formatIssue, type ContentIssue } from "@/lib/content";
+import { checkContentDir, formatProblem, type ContentProblem } from "@/lib/content";
 import type { Block } from "@/lib/content/markdown";
 import { parseArticle } from "@/lib/content/parse";
 import { normaliseQuote, quoteFinder } from "@/lib/content/quotes";
@@ -19,7 +19,7 @@ export async function listStudioArticles(
   contentDir: string,
 ): Promise<{ articles: StudioArticle[]; problems: string[] }> {
   const result = await checkContentDir(contentDir);
-  if (!result.ok) return { articles: [], problems: result.issues.map(formatIssue) };
+  if (!result.ok) return { articles: [], problems: result.problems.map(formatProblem) };
   const slugs = new Set([...result.review.draftArticles, ...result.review.draftFiles.map((f) => f.article)]);
   const articles = [...slugs].sort().map((slug) => {
     const files = readArticleFiles(contentDir, slug);
@@ -57,6 +57,8 @@ export interface StudioReview {
   slug: string;
   title: string;
   draft: boolean;
+  /** Whose standpoint the source writes from: the reviewer writes it before publishing. */
+  perspective: { text: string; basis: string };
   blocks: Block[];
   version: string;
   suggestions: StudioItem[];
@@ -64,7 +66,7 @@ export interface StudioReview {
   accepted: StudioItem[];
   actors: { slug: string; name: string }[];
   issues: { slug: string; title: string }[];
-  problems: ContentIssue[];
+  problems: ContentProblem[];
   takenEventSlugs: Set<string>;
 }
 
@@ -75,7 +77,11 @@ export async function loadStudioReview(contentDir: string, slug: string): Promis
   if (files.article.text === null) return null;
   const parsed = parseArticle(files.article.path, slug, files.article.text);
   if (!parsed.ok) return null;
-  const frontmatter = parsed.value.frontmatter.data as { title?: string; review?: string };
+  const frontmatter = parsed.value.frontmatter.data as {
+    title?: string;
+    review?: string;
+    perspective?: { text?: string; basis?: string };
+  };
   const blocks = parsed.value.blocks;
   const finders = blocks.map((b) => ({ n: b.n, find: quoteFinder(b.text) }));
   const paragraphOf = (entry: unknown): number | null => {
@@ -116,7 +122,7 @@ export async function loadStudioReview(contentDir: string, slug: string): Promis
 
   const result = await checkContentDir(contentDir);
   const mine = new Set(Object.values(files).map((f) => f.path));
-  const problems = result.ok ? [] : result.issues.filter((i) => [...mine].some((p) => i.file.endsWith(p)));
+  const problems = result.ok ? [] : result.problems.filter((i) => [...mine].some((p) => i.file.endsWith(p)));
   const corpus = result.ok ? result.content : null;
   const takenEventSlugs = new Set<string>([
     ...(corpus?.events.map((e) => e.slug) ?? []),
@@ -127,6 +133,10 @@ export async function loadStudioReview(contentDir: string, slug: string): Promis
     slug,
     title: frontmatter.title ?? slug,
     draft: frontmatter.review === "draft",
+    perspective: {
+      text: frontmatter.perspective?.text ?? "",
+      basis: frontmatter.perspective?.basis ?? "",
+    },
     blocks,
     version: reviewVersion(files),
     suggestions: toItems(draftData, ACCEPTABLE),

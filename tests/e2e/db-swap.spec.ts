@@ -1,8 +1,11 @@
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
+import { envFor, toolEnv } from "@/lib/env";
+import { dbBuildArgs } from "../../scripts/lib/run";
+import { startServer, type RunningServer } from "../../scripts/lib/server";
 
 // Rebuilding the database while the server runs must never serve a half-built state. The server reads one SQLite
 // file, read-only; db:build writes a new file beside it and renames it over the old one. Here a server reads a
@@ -10,42 +13,27 @@ import { expect, test } from "@playwright/test";
 // answer must be 200 and whole — identical to what the server answered before the first rebuild, because it keeps
 // reading the database it opened (a restart picks up the new one).
 
-const PORT = Number(process.env.E2E_PORT || 3100) + 50;
-const BASE = `http://127.0.0.1:${PORT}`;
+const PORT = toolEnv().E2E_PORT + 50;
 const DB = path.resolve("tests/.tmp/swap.db");
 const ROUNDS = 8;
 
 function dbBuild(content: string) {
-  const run = spawnSync(
-    process.execPath,
-    ["--import", "tsx", "scripts/db-build.ts", "--content", content, "--db", DB, "--quiet"],
-    {
-      encoding: "utf8",
-    },
-  );
+  const run = spawnSync(process.execPath, dbBuildArgs(content, DB, "--quiet"), { encoding: "utf8" });
   if (run.status !== 0) throw new Error(run.stderr);
 }
 
 /** The same, without blocking: requests keep flowing while it runs. */
 function dbBuildAsync(content: string): Promise<void> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [
-      "--import",
-      "tsx",
-      "scripts/db-build.ts",
-      "--content",
-      content,
-      "--db",
-      DB,
-      "--quiet",
-    ]);
+    const child = spawn(process.execPath, dbBuildArgs(content, DB, "--quiet"));
     let stderr = "";
     child.stderr.on("data", (chunk: Buffer) => (stderr += chunk));
     child.on("exit", (code) => (code === 0 ? resolve() : reject(new Error(stderr))));
   });
 }
 
-let server: ChildProcess | undefined;
+let server: RunningServer | undefined;
+let base: string;
 let altered: string;
 
 test.beforeAll(async () => {
@@ -58,23 +46,17 @@ test.beforeAll(async () => {
     readFileSync(file, "utf8").replace("title: Talks resume in Geneva", "title: Talks resumed in Geneva"),
   );
   dbBuild("tests/fixtures/content");
-  server = spawn(
-    process.execPath,
-    ["node_modules/next/dist/bin/next", "start", "-p", String(PORT), "-H", "127.0.0.1"],
-    {
-      env: { ...process.env, DATABASE_URL: `file:${DB}`, NEXT_TELEMETRY_DISABLED: "1" },
-      stdio: "ignore",
-    },
-  );
-  await expect
-    .poll(async () => (await fetch(`${BASE}/api/v1/events`).catch(() => null))?.status ?? 0, {
-      timeout: 30_000,
-    })
-    .toBe(200);
+  server = await startServer({
+    port: PORT,
+    env: envFor({ db: DB }),
+    readyPath: "/api/v1/events",
+    timeoutMs: 30_000,
+  });
+  base = server.base;
 });
 
-test.afterAll(() => {
-  server?.kill();
+test.afterAll(async () => {
+  await server?.stop();
   rmSync(altered, { recursive: true, force: true });
   rmSync(DB, { force: true });
 });
@@ -83,7 +65,7 @@ test("answers stay whole and unchanged while db:build replaces the database unde
   test.setTimeout(120_000);
   const urls = ["/api/v1/events", "/api/v1/issues", "/api/v1/matrix", "/api/v1/events?actor=us&actor=iran"];
   const baseline = new Map<string, string>();
-  for (const url of urls) baseline.set(url, await (await fetch(BASE + url)).text());
+  for (const url of urls) baseline.set(url, await (await fetch(base + url)).text());
   expect(baseline.get("/api/v1/events")).toContain("Talks resume in Geneva");
 
   let building = true;
@@ -97,7 +79,7 @@ test("answers stay whole and unchanged while db:build replaces the database unde
   let requests = 0;
   while (building) {
     for (const url of urls) {
-      const response = await fetch(BASE + url);
+      const response = await fetch(base + url);
       const body = await response.text();
       requests++;
       if (response.status !== 200) problems.push(`${url}: ${response.status}`);

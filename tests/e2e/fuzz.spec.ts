@@ -1,12 +1,13 @@
 import http from "node:http";
 import { expect, test } from "@playwright/test";
+import { toolEnv } from "@/lib/env";
 import { seededRandom } from "@/lib/random";
+import { API_ROUTES, CRAWLER_FILES, INDEX_PAGES } from "@/lib/site/routes";
 
 // A bounded fuzz run against the real server, loopback only: random and hostile paths and query strings on every
 // page and API route. No answer may be a 5xx, and none may leak a stack trace or an internal path.
 
-const REQUESTS = Number(process.env.FUZZ_REQUESTS || 2400);
-const SEED = Number(process.env.FUZZ_SEED || 20261122);
+const { FUZZ_REQUESTS: REQUESTS, FUZZ_SEED: SEED } = toolEnv();
 
 const HOSTILE = [
   "../../../../etc/passwd",
@@ -80,20 +81,9 @@ async function seedPaths(): Promise<{ pages: string[]; slugs: string[] }> {
   const actors = (await get("/api/v1/actors")).actors.map((a: { slug: string }) => a.slug);
   const articles = (await get("/api/v1/articles")).articles.map((a: { slug: string }) => a.slug);
   const pages = [
-    "/",
-    "/issues",
-    "/timeline",
-    "/matrix",
-    "/actors",
-    "/articles",
-    "/sitemap.xml",
-    "/robots.txt",
-    "/api/v1/articles",
-    "/api/v1/actors",
-    "/api/v1/issues",
-    "/api/v1/events",
-    "/api/v1/events.csv",
-    "/api/v1/matrix",
+    ...INDEX_PAGES,
+    ...CRAWLER_FILES,
+    ...API_ROUTES,
     `/issues/${issues[0]}`,
     `/issues/${issues[0]}/opengraph-image`,
     `/actors/${actors[0]}`,

@@ -66,6 +66,7 @@ test("the hostile title is escaped in metadata and the JSON API", async ({ page,
   expect(await page.title()).toContain("<script>window.__pwned = 'title'</script>");
   const json = await (await request.get("/api/v1/articles")).json();
   expect(json.articles[0].title).toContain("<script>");
+  expect(json.articles[0].perspective.text).toContain("<script>window.__pwned='perspective'</script>");
   const og = await request.get("/issues/iran-talks/opengraph-image");
   expect(og.status()).toBe(200);
   expect(og.headers()["content-type"]).toBe("image/png");

@@ -3,7 +3,9 @@ import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs"
 import path from "node:path";
 import { expect, test } from "@playwright/test";
 import { parse, stringify } from "yaml";
+import { envFor } from "../../lib/env";
 import { IMPORT_PORT } from "../../playwright.config";
+import { tsxArgs } from "../../scripts/lib/run";
 
 // A new user's journey: import a saved page, accept its drafts by editing the files, `npm start`, and find the
 // event on the timeline filtered by its actor and the position on its issue page. A hostile page (scripts, frames,
@@ -38,21 +40,16 @@ test.beforeAll(async () => {
   cpSync("tests/fixtures/content", content, { recursive: true });
 
   // 1. Import the saved pages: the hostile one twice, the second copy to stay a draft.
-  const added = run([
-    "--import",
-    "tsx",
-    "scripts/article-add.ts",
-    "tests/fixtures/import/oslo-talks.html",
-    "--content",
-    content,
-  ]);
+  const added = run(
+    tsxArgs("scripts/article-add.ts", "tests/fixtures/import/oslo-talks.html", "--content", content),
+  );
   expect(added).toContain(`articles/${ARTICLE}.md`);
   const hostilePage = "tests/fixtures/import/hostile-page.html";
-  run(["--import", "tsx", "scripts/article-add.ts", hostilePage, "--content", content]);
-  run(["--import", "tsx", "scripts/article-add.ts", hostilePage, "--slug", DRAFT_ONLY, "--content", content]);
+  run(tsxArgs("scripts/article-add.ts", hostilePage, "--content", content));
+  run(tsxArgs("scripts/article-add.ts", hostilePage, "--slug", DRAFT_ONLY, "--content", content));
 
   // 2. Accept by editing the files: move the Tuesday event, Israel's position and the actors into the annotation
-  // file as they are, and publish the first article by deleting its `review: draft` line.
+  // file as they are, and publish the articles by writing their perspective and deleting `review: draft`.
   const draftFile = path.join(content, "drafts", `${ARTICLE}.yaml`);
   const draft = parse(readFileSync(draftFile, "utf8"));
   const accepted = draft.events.find((e: { date: { stated: string } }) => e.date.stated === "on Tuesday");
@@ -77,20 +74,24 @@ test.beforeAll(async () => {
   );
   for (const slug of [ARTICLE, HOSTILE]) {
     const articleFile = path.join(content, "articles", `${slug}.md`);
-    writeFileSync(articleFile, readFileSync(articleFile, "utf8").replace("\nreview: draft\n", "\n"));
+    const accepted = readFileSync(articleFile, "utf8")
+      .replace("\nreview: draft\n", "\n")
+      .replace(
+        '  text: ""\n  basis: ""',
+        "  text: A fictional news analysis.\n  basis: Written for the test.",
+      );
+    writeFileSync(articleFile, accepted);
   }
-  const checked = run(["--import", "tsx", "scripts/content-check.ts", "--content", content]);
+  const checked = run(tsxArgs("scripts/content-check.ts", "--content", content));
   expect(checked).toContain(`articles/${DRAFT_ONLY}.md is a draft (review: draft): checked, not loaded.`);
 
   // 3. npm start, over this content, into its own database and build folder.
-  server = spawn(process.execPath, ["scripts/start.mjs"], {
+  server = spawn(process.execPath, tsxArgs("scripts/start.ts"), {
     detached: true,
     env: {
       ...process.env,
+      ...envFor({ dist: DIST, db: path.join(root, "import.db"), content }),
       PORT: String(IMPORT_PORT),
-      FAULTLINES_CONTENT: content,
-      DATABASE_URL: `file:${path.join(root, "import.db")}`,
-      NEXT_DIST_DIR: DIST,
       NEXT_TELEMETRY_DISABLED: "1",
     },
     stdio: ["ignore", "pipe", "pipe"],

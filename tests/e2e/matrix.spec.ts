@@ -1,7 +1,8 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import { articlesResponse, issuesResponse, matrixResponse } from "@/lib/api/schemas";
-import { LEVEL_LABEL, LEVEL_RANK } from "@/lib/site/levels";
+import { LEVEL_RANK } from "@/lib/domain";
+import { LEVEL_LABEL } from "@/lib/site/labels";
 
 // The matrix page against the real content, checked against the JSON API it must agree with.
 
@@ -79,13 +80,13 @@ test("a cell's link carries its full name, and an arrow marks a change of level"
   await page.goto("/matrix");
   await expect(
     page.getByRole("link", {
-      name: "US–Iran nuclear diplomacy, June 2025: divergent; US: Open to direct talks; Israel: Expected a firm line, not talks",
+      name: "US–Iran nuclear diplomacy, June 2025: divergent; US: Open to direct talks; Israel: Expected US backing for military readiness",
       exact: true,
     }),
   ).toBeVisible();
   const later = cell(page, "us-iran-nuclear-diplomacy", "us-israel-diverge-regional-files").getByRole("link");
   await expect(later).toHaveAccessibleName(
-    /^US–Iran nuclear diplomacy, 17 Feb 2026: partial, closer than in June 2025; US: /,
+    /^US–Iran nuclear diplomacy, 18 Feb 2026: partial, closer than in June 2025; US: /,
   );
   await expect(later.locator("[data-change=closer]")).toBeVisible();
 });
@@ -230,7 +231,7 @@ test("any two actors: a pair without ratings says so, and the reverse pair is th
   await page.goto("/matrix?a=israel&b=us");
   const flipped = cell(page, "us-iran-nuclear-diplomacy", "policy-gaps-emerge").getByRole("link");
   await expect(flipped).toHaveAccessibleName(
-    /June 2025: divergent; Israel: Expected a firm line, not talks; US: Open/,
+    /June 2025: divergent; Israel: Expected US backing for military readiness; US: Open/,
   );
 });
 

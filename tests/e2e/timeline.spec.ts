@@ -2,7 +2,7 @@ import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
 import { EVENT_CSV_COLUMNS } from "@/lib/api/events-csv";
 import { errorResponse, eventsResponse, issueResponse } from "@/lib/api/schemas";
-import { DEFAULT_PAGE_SIZE } from "@/lib/url-state";
+import { DEFAULT_PAGE_SIZE } from "@/lib/url-state/hrefs";
 import { parseCsv } from "../support/csv";
 
 // The timeline against `next start` over the real content: what it lists is checked against the JSON API for

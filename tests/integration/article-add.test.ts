@@ -17,6 +17,7 @@ import { parse, stringify } from "yaml";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { FIXTURE_DIR } from "../support/fixtures";
 import { runDbBuild, TMP_DIR } from "../support/db-build";
+import { tsxArgs } from "../../scripts/lib/run";
 
 // `npm run article:add` as a user runs it, on a copy of the fixture content: what it writes, what it refuses,
 // and what a draft does (and does not do) to the database.
@@ -25,11 +26,9 @@ let root: string;
 let content: string;
 
 function addArticle(args: string[], dir = content) {
-  const r = spawnSync(
-    process.execPath,
-    ["--import", "tsx", "scripts/article-add.ts", ...args, "--content", dir],
-    { encoding: "utf8" },
-  );
+  const r = spawnSync(process.execPath, tsxArgs("scripts/article-add.ts", ...args, "--content", dir), {
+    encoding: "utf8",
+  });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -157,7 +156,10 @@ describe("article:add imports a saved page", () => {
     expect(stdout).toMatch(new RegExp(`articles/${SLUG}\\.md  6 paragraphs, \\d+ words, review: draft`));
     expect(stdout).toMatch(/drafts\/.*\.yaml {2}\d+ suggestions:/);
     expect(stdout).toContain(
-      "event      on Tuesday → 2026-03-03: Negotiators from Washington and Tehran met in Oslo",
+      "event        on Tuesday → 2026-03-03: Negotiators from Washington and Tehran met in Oslo",
+    );
+    expect(stdout).toContain(
+      "perspective  empty: yours to write once you have read the article (required to publish)",
     );
     expect(stdout).toContain("Next:");
     const article = readFileSync(path.join(content, "articles", `${SLUG}.md`), "utf8");
@@ -178,11 +180,9 @@ describe("article:add imports a saved page", () => {
   it("keeps the draft out of the database until it is published, then loads its actors", () => {
     mkdirSync(TMP_DIR, { recursive: true });
     const db = path.join(TMP_DIR, "article-add.db");
-    const check = spawnSync(
-      process.execPath,
-      ["--import", "tsx", "scripts/content-check.ts", "--content", content],
-      { encoding: "utf8" },
-    );
+    const check = spawnSync(process.execPath, tsxArgs("scripts/content-check.ts", "--content", content), {
+      encoding: "utf8",
+    });
     expect(check.status).toBe(0);
     expect(check.stdout).toContain(`articles/${SLUG}.md is a draft (review: draft): checked, not loaded.`);
     expect(check.stdout).toMatch(
@@ -217,7 +217,23 @@ describe("article:add imports a saved page", () => {
     writeFileSync(path.join(content, "annotations", `${SLUG}.yaml`), stringify({ actors: draft.actors }));
     writeFileSync(draftFile, stringify({ ...draft, actors: [] }));
     const articleFile = path.join(content, "articles", `${SLUG}.md`);
-    writeFileSync(articleFile, readFileSync(articleFile, "utf8").replace("\nreview: draft\n", "\n"));
+    const imported = readFileSync(articleFile, "utf8");
+    // Published with the perspective the import left empty: refused at its line, the database left as it was.
+    writeFileSync(articleFile, imported.replace("\nreview: draft\n", "\n"));
+    const line = imported.split("\n").indexOf('  text: ""') + 1;
+    const refused = runDbBuild(content, db);
+    expect(refused.status).not.toBe(0);
+    expect(refused.stderr).toContain(
+      `articles/${SLUG}.md:${line}: perspective.text: must not be empty: write the article's perspective before publishing`,
+    );
+    expect(refused.stderr).toContain("the previous database is unchanged");
+    expect(slugs().articles).toEqual(["spring-brief", "winter-brief"]);
+    writeFileSync(
+      articleFile,
+      imported
+        .replace("\nreview: draft\n", "\n")
+        .replace('  text: ""\n  basis: ""', "  text: A fictional analysis.\n  basis: Fixture."),
+    );
     const built = runDbBuild(content, db);
     expect(built.stderr).toBe("");
     expect(slugs()).toEqual({

@@ -1,6 +1,8 @@
 import { mkdirSync, rmSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { envFor } from "@/lib/env";
+import { NO_FILTERS, type EventFilters } from "@/lib/event-filters";
 import { FIXTURE_DIR } from "../support/fixtures";
 import { runDbBuild, TMP_DIR } from "../support/db-build";
 
@@ -19,7 +21,7 @@ beforeAll(async () => {
   mkdirSync(TMP_DIR, { recursive: true });
   const built = runDbBuild(FIXTURE_DIR, DB);
   expect(built.status, built.stderr).toBe(0);
-  process.env.DATABASE_URL = `file:${DB}`;
+  Object.assign(process.env, envFor({ db: DB }));
   q = {
     issues: await import("@/lib/queries/issues"),
     events: await import("@/lib/queries/events"),
@@ -64,8 +66,8 @@ describe("lib/queries over a built database", () => {
   });
 
   it("filters events by actor (any or all), issue, article and overlapping dates", async () => {
-    const slugs = async (f: Partial<import("@/lib/queries/events").EventFilters>) =>
-      (await q.events.listEvents({ ...q.events.NO_FILTERS, ...f })).events.map((e) => e.slug);
+    const slugs = async (f: Partial<EventFilters>) =>
+      (await q.events.listEvents({ ...NO_FILTERS, ...f })).events.map((e) => e.slug);
     expect(await slugs({})).toEqual(["talks-open", "leaders-meet", "geneva-round"]);
     expect(await slugs({ actors: ["iran"] })).toEqual(["talks-open", "geneva-round"]);
     expect(await slugs({ actors: ["iran", "the-president"] })).toEqual([
@@ -77,12 +79,12 @@ describe("lib/queries over a built database", () => {
     expect(await slugs({ actors: ["iran", "the-president"], actorMode: "all" })).toEqual([]);
     expect(await slugs({ articles: ["spring-brief"] })).toEqual(["talks-open"]);
     expect(await slugs({ from: "2025-05-31", to: "2026-02-10" })).toEqual(["talks-open", "leaders-meet"]);
-    const page = await q.events.listEvents(q.events.NO_FILTERS, { offset: 1, limit: 1 });
+    const page = await q.events.listEvents(NO_FILTERS, { offset: 1, limit: 1 });
     expect([page.total, page.events.map((e) => e.slug)]).toEqual([3, ["leaders-meet"]]);
   });
 
   it("counts events, lists their date spans and what the timeline can filter by", async () => {
-    const f = { ...q.events.NO_FILTERS, actors: ["iran"] };
+    const f = { ...NO_FILTERS, actors: ["iran"] };
     expect(await q.events.countEvents(f)).toBe(2);
     expect(await q.events.listEventSpans(f)).toEqual([
       { start: "2025-05-01", end: "2025-05-31" },
@@ -100,6 +102,15 @@ describe("lib/queries over a built database", () => {
       count: 2,
     });
     expect(facets.actors.every((a) => a.count > 0)).toBe(true);
+  });
+
+  it("lists every article with the perspective its frontmatter states", async () => {
+    const articles = await q.articles.listArticles();
+    expect(articles.map((a) => [a.slug, a.perspective.text])).toEqual([
+      ["spring-brief", "A fictional institute's analysis, written for the tests."],
+      ["winter-brief", "A fictional news report with no stated standpoint."],
+    ]);
+    expect(articles[0]!.perspective.basis).toBe("Fixture article; its standpoint is invented for the tests.");
   });
 
   it("reads an article with its paragraphs and the annotated spans in them", async () => {

@@ -1,6 +1,7 @@
 import { mkdirSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { envFor } from "@/lib/env";
 import { FIXTURE_DIR } from "../support/fixtures";
 import { runDbBuild, TMP_DIR } from "../support/db-build";
 
@@ -12,7 +13,7 @@ beforeAll(async () => {
   mkdirSync(TMP_DIR, { recursive: true });
   const built = runDbBuild(FIXTURE_DIR, DB);
   expect(built.status, built.stderr).toBe(0);
-  process.env.DATABASE_URL = `file:${DB}`;
+  Object.assign(process.env, envFor({ db: DB }));
   db = await import("@/lib/db");
 });
 

@@ -156,7 +156,7 @@ describe("applyOperation", () => {
       },
     }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ContentError);
-    expect((error as ContentError).issues[0]).toMatchObject({
+    expect((error as ContentError).problems[0]).toMatchObject({
       file: expect.stringMatching(/annotations\/lakeside-talks\.yaml$/),
       message: expect.stringContaining("quote not found in paragraph 2"),
     });
@@ -207,8 +207,18 @@ describe("applyOperation", () => {
     fresh();
     const before = snapshot();
     const accepted = await apply({ op: "accept", section: "events", index: 0 });
-    const published = await apply({ op: "publish" });
-    expect(read(`articles/${SLUG}.md`)).not.toContain("review: draft");
+    const unchanged = snapshot();
+    // Published, an article must say whose standpoint it writes from: refused while the perspective is empty.
+    await expect(apply({ op: "publish" })).rejects.toBeInstanceOf(ContentError);
+    expect(snapshot()).toBe(unchanged);
+    const published = await apply({
+      op: "publish",
+      perspective: { text: "A fictional wire service's news analysis.", basis: "Written for the tests." },
+    });
+    const article = read(`articles/${SLUG}.md`);
+    expect(article).not.toContain("review: draft");
+    expect(article).toMatch(/\nperspective:\n  text: "A fictional wire service's news analysis."\n/);
+    expect(article.split("---\n").at(-1)).toBe(JSON.parse(before).article.text.split("---\n").at(-1));
     await undoOperation(dir, published.undo);
     await undoOperation(dir, accepted.undo);
     const after = readArticleFiles(dir, SLUG);
@@ -302,7 +312,7 @@ describe("handleStudioWrite", () => {
       basis: "B",
     });
     expect(invalid.status).toBe(422);
-    expect((await invalid.json()).issues[0]).toMatch(
+    expect((await invalid.json()).problems[0]).toMatch(
       /annotations\/lakeside-talks\.yaml:\d+: quote not found/,
     );
     expect(snapshot()).toBe(before);

@@ -15,7 +15,7 @@ const fresh = () => {
 };
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
-const ARTICLE = `---\ntitle: Autumn brief\npublisher: null\nurl: null\nkind: news\npublished:\n  date: 2026-10-02\n  precision: day\n  basis: Fixture.\nreview: draft\n---\n\nThe harbour board met on the quay and agreed to widen the channel.\n`;
+const ARTICLE = `---\ntitle: Autumn brief\npublisher: null\nurl: null\nkind: news\npublished:\n  date: 2026-10-02\n  precision: day\n  basis: Fixture.\nperspective:\n  text: A fictional news report.\n  basis: Fixture.\nreview: draft\n---\n\nThe harbour board met on the quay and agreed to widen the channel.\n`;
 
 describe("writeNewContentFiles", () => {
   it("writes new files that the pipeline accepts together with the rest", async () => {

@@ -1,4 +1,4 @@
-import type { Level } from "@/lib/content/schema";
+import type { Level } from "@/lib/domain";
 import type { MatrixRow } from "@/lib/queries/matrix";
 import type { ActorRef, ArticleRef, PositionView } from "@/lib/queries/types";
 

@@ -204,6 +204,9 @@ describe("importDocument", () => {
       /^---\ntitle: Oslo round ends without a deal as allies split over missiles\npublisher: The Northern Ledger\n/,
     );
     expect(text).toContain("\nreview: draft\n---\n\nNegotiators from Washington");
+    // The required perspective is left for a person to write: nothing standing in for it could be published.
+    expect(article.frontmatter.perspective).toEqual({ text: "", basis: "" });
+    expect(text).toContain('\nperspective:\n  text: ""\n  basis: ""\n');
     expect(text).toContain(
       "[fourth round of indirect talks](https://ledger.example.org/analysis/fourth-round-preview)",
     );
@@ -221,7 +224,11 @@ describe("importDocument", () => {
     });
     expect(given).toMatchObject({
       slug: "quay-works",
-      frontmatter: { url: "https://x.example/q", published: { date: "2025-10-02", precision: "day" } },
+      frontmatter: {
+        url: "https://x.example/q",
+        published: { date: "2025-10-02", precision: "day" },
+        perspective: { text: "", basis: "" },
+      },
     });
     expect(error(() => importDocument("quay.txt", noDate, { published: "2 Oct 2025" }))).toMatch(
       /^--published must be a date written YYYY-MM-DD/,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { Level } from "@/lib/content/schema";
+import type { Level } from "@/lib/domain";
 import { levelCountsBySnapshot, SERIES_KEYS } from "@/lib/series/matrix-levels";
 import { matrixArticle, matrixRow } from "../support/matrix";
 

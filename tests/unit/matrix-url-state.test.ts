@@ -1,11 +1,6 @@
 import { describe, expect, it } from "vitest";
-import {
-  DEFAULT_MATRIX,
-  matrixHref,
-  parseMatrixParams,
-  toMatrixSearchParams,
-  type MatrixState,
-} from "@/lib/url-state";
+import { DEFAULT_MATRIX, matrixHref, toMatrixSearchParams, type MatrixState } from "@/lib/url-state/hrefs";
+import { parseMatrixParams } from "@/lib/url-state/matrix";
 
 const KNOWN = {
   actors: new Set(["us", "israel", "iran", "qatar"]),

@@ -7,7 +7,7 @@ import {
   filterRows,
   sortRows,
   toRowViews,
-} from "@/lib/site/matrix";
+} from "@/lib/views/matrix";
 import { matrixArticle, matrixRow } from "../support/matrix";
 
 const [ONE, TWO, THREE] = [

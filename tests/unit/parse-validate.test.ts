@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { parseArticle, parseYaml } from "@/lib/content/parse";
-import { actorsSchema, annotationSchema, frontmatterSchema } from "@/lib/content/schema";
-import { validate } from "@/lib/content/validate";
+import { actorsSchema, frontmatterSchema } from "@/lib/content/schema";
+import { validate, validateAnnotation } from "@/lib/content/validate";
 
 describe("parseYaml", () => {
   it("knows the line of every value", () => {
@@ -16,7 +16,7 @@ describe("parseYaml", () => {
     const parsed = parseYaml("f.yaml", "a: 1\nb: [unclosed\nc: 3\n");
     expect(parsed.ok).toBe(false);
     if (parsed.ok) return;
-    expect(parsed.issues[0]).toMatchObject({
+    expect(parsed.problems[0]).toMatchObject({
       file: "f.yaml",
       message: expect.stringContaining("invalid YAML"),
     });
@@ -55,7 +55,7 @@ describe("validate", () => {
     const result = check("- slug: us\n  name: US\n  kind: state\n", actorsSchema);
     expect(result).toMatchObject({
       ok: false,
-      issues: [{ line: 1, message: 'missing field "[0].description"' }],
+      problems: [{ line: 1, message: 'missing field "[0].description"' }],
     });
   });
 
@@ -66,7 +66,7 @@ describe("validate", () => {
     );
     expect(result.ok).toBe(false);
     if (result.ok) return;
-    const messages = result.issues.map((i) => `${i.line}: ${i.message}`);
+    const messages = result.problems.map((p) => `${p.line}: ${p.message}`);
     expect(messages).toEqual(
       expect.arrayContaining([
         expect.stringMatching(/^1: \[0\]\.slug: must be a slug/),
@@ -76,25 +76,53 @@ describe("validate", () => {
     );
   });
 
+  const annotation = (text: string) => {
+    const parsed = parseYaml("f.yaml", text);
+    if (!parsed.ok) throw new Error("bad fixture");
+    return validateAnnotation(parsed.value);
+  };
+  const position = "  - actor: us\n    issue: i\n    stance: s\n    summary: s\n    claim: reported\n";
+
   it("accepts evidence as a string or an object and needs at least one", () => {
-    const ok = check(
-      "positions:\n  - actor: us\n    issue: i\n    stance: s\n    summary: s\n    claim: reported\n    evidence:\n      - four words of quote\n      - quote: four more words here\n        paragraph: 2\n",
-      annotationSchema,
+    const ok = annotation(
+      `positions:\n${position}    evidence:\n      - four words of quote\n      - quote: four more words here\n        paragraph: 2\n`,
     );
-    expect(ok).toMatchObject({ ok: true });
-    const none = check(
-      "positions:\n  - actor: us\n    issue: i\n    stance: s\n    summary: s\n    claim: reported\n    evidence: []\n",
-      annotationSchema,
-    );
+    expect(ok).toMatchObject({ problems: [], value: { positions: [{ path: ["positions", 0] }] } });
+    const none = annotation(`positions:\n${position}    evidence: []\n`);
     expect(none).toMatchObject({
-      ok: false,
-      issues: [{ line: 7, message: expect.stringContaining("at least one") }],
+      value: { positions: [] },
+      problems: [{ line: 7, message: expect.stringContaining("at least one") }],
     });
+  });
+
+  it("checks an annotation entry by entry, keeping the good ones with their place in the file", () => {
+    const result = annotation(
+      `positions:\n${position.replace("reported", "rumour")}    evidence: [four words of quote]\n${position}    evidence: [four words of quote]\n`,
+    );
+    expect(result.problems.map((p) => `${p.line}: ${p.message}`)).toEqual([
+      expect.stringMatching(/^6: positions\[0\]\.claim: /),
+    ]);
+    expect(result.value?.positions.map((p) => p.path)).toEqual([["positions", 1]]);
+  });
+
+  it("tells an event definition from a reference, and rejects what is neither", () => {
+    const result = annotation(
+      "events:\n  - slug: a\n    evidence: [four words of quote]\n  - slug: b\n    title: B\n    evidence: [four words of quote]\n",
+    );
+    expect(result.value?.events.map((e) => e.value.kind)).toEqual(["reference"]);
+    expect(result.problems).toEqual([
+      {
+        file: "f.yaml",
+        line: 4,
+        message: expect.stringContaining('event "b" is missing summary, claim, date, actors, issues'),
+      },
+    ]);
+    expect(result.failedEvents).toEqual(["b"]);
   });
 
   it("reads a bare year in frontmatter as a date", () => {
     const result = check(
-      "title: T\nkind: news\npublished:\n  date: 2025\n  precision: year\n  basis: b\n",
+      "title: T\nkind: news\npublished:\n  date: 2025\n  precision: year\n  basis: b\nperspective:\n  text: t\n  basis: b\n",
       frontmatterSchema,
     );
     expect(result).toMatchObject({ ok: true, value: { published: { date: "2025" } } });

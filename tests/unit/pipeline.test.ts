@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatIssue, runPipeline } from "@/lib/content";
+import { formatProblem, runPipeline } from "@/lib/content";
 import { edit, fixtureFiles, lineOf } from "../support/fixtures";
 
 const WINTER = "annotations/winter-brief.yaml";
@@ -8,13 +8,13 @@ const SPRING = "annotations/spring-brief.yaml";
 async function errorsAfter(suffix: string, from: string, to: string): Promise<string[]> {
   const result = runPipeline(edit(await fixtureFiles(), suffix, from, to));
   if (result.ok) throw new Error("expected the pipeline to fail");
-  return result.issues.map(formatIssue);
+  return result.problems.map(formatProblem);
 }
 
 describe("runPipeline on valid content", () => {
   it("resolves aliases, dates and quotes", async () => {
     const result = runPipeline(await fixtureFiles());
-    if (!result.ok) throw new Error(result.issues.map(formatIssue).join("\n"));
+    if (!result.ok) throw new Error(result.problems.map(formatProblem).join("\n"));
     const { content } = result;
     expect(content.articles.map((a) => [a.slug, a.rank])).toEqual([
       ["spring-brief", 1],
@@ -42,10 +42,28 @@ describe("runPipeline on valid content", () => {
     const winter = content.articles.find((a) => a.slug === "winter-brief")!;
     expect(winter.paragraphs[1]!.text.slice(quote.start, quote.end)).toBe(quote.quote);
     expect(content.divergences[0]).toMatchObject({ a: "us", b: "israel", level: "divergent" });
+    expect(winter.perspective).toEqual({
+      text: "A fictional news report with no stated standpoint.",
+      basis: "Fixture article; no publisher is shown.",
+    });
   });
 });
 
 describe("runPipeline on broken content", () => {
+  it("requires every article to state its perspective, with a basis", async () => {
+    const ARTICLE = "articles/winter-brief.md";
+    const missing = await errorsAfter(
+      ARTICLE,
+      "perspective:\n  text: A fictional news report with no stated standpoint.\n  basis: Fixture article; no publisher is shown.\n",
+      "",
+    );
+    expect(missing).toContain(`tests/fixtures/content/${ARTICLE}:2: missing field "perspective"`);
+    const noBasis = await errorsAfter(ARTICLE, "  basis: Fixture article; no publisher is shown.\n", "");
+    expect(noBasis).toContain(
+      `tests/fixtures/content/${ARTICLE}:${lineOf(ARTICLE, "text: A fictional news")}: missing field "perspective.basis"`,
+    );
+  });
+
   it("names file and line for a quote that is not in the article", async () => {
     const errors = await errorsAfter(
       WINTER,
@@ -112,10 +130,41 @@ describe("runPipeline on broken content", () => {
     const result = runPipeline(files);
     expect(result.ok).toBe(false);
     if (result.ok) return;
-    expect(result.issues.map((i) => i.file.split("/").pop())).toEqual([
+    expect(result.problems.map((p) => p.file.split("/").pop())).toEqual([
       "spring-brief.yaml",
       "winter-brief.yaml",
       "issues.yaml",
+    ]);
+  });
+
+  it("reports a schema error in an event once, not again where another file refers to the event", async () => {
+    expect(await errorsAfter(SPRING, "claim: reported\n    date:", "claim: rumour\n    date:")).toEqual([
+      `tests/fixtures/content/${SPRING}:${lineOf(SPRING, "claim: reported")}: events[0].claim: Invalid option: expected one of "reported"|"statement"|"assessment"`,
+    ]);
+    expect(
+      await errorsAfter(SPRING, "    summary: Washington opens direct talks with Tehran.\n", ""),
+    ).toEqual([
+      expect.stringMatching(/spring-brief\.yaml:2: events\[0\]: event "talks-open" is missing summary/),
+    ]);
+  });
+
+  it("reports a broken article or annotation file once, not again for what depends on it", async () => {
+    expect(await errorsAfter("articles/spring-brief.md", "kind: analysis", "kind: rumour")).toEqual([
+      expect.stringMatching(/articles\/spring-brief\.md:5: kind: Invalid option/),
+    ]);
+    expect(await errorsAfter(SPRING, "divergence:", "divergenz:")).toEqual([
+      `tests/fixtures/content/${SPRING}:1: unknown field "divergenz"`,
+    ]);
+  });
+
+  it("keeps checking the rest of a file that has a bad entry", async () => {
+    let files = edit(await fixtureFiles(), SPRING, "claim: statement", "claim: rumour");
+    files = edit(files, SPRING, "issue: iran-talks\n    level", "issue: iran-tlaks\n    level");
+    const result = runPipeline(files);
+    if (result.ok) throw new Error("expected the pipeline to fail");
+    expect(result.problems.map((p) => p.message)).toEqual([
+      expect.stringMatching(/^positions\[1\]\.claim: Invalid option/),
+      'unknown issue "iran-tlaks" (did you mean "iran-talks"?)',
     ]);
   });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatIssue, runPipeline, type ContentFile } from "@/lib/content";
+import { formatProblem, runPipeline, type ContentFile } from "@/lib/content";
 import { edit, fixtureFiles } from "../support/fixtures";
 
 // The review stage: article–actor links, draft articles kept out of the content, and draft files checked like
@@ -66,7 +66,7 @@ async function withDraft(text = DRAFT, extra: (files: ContentFile[]) => ContentF
 
 function errors(result: ReturnType<typeof runPipeline>): string[] {
   if (result.ok) throw new Error("expected the pipeline to fail");
-  return result.issues.map(formatIssue);
+  return result.problems.map(formatProblem);
 }
 
 const lineIn = (text: string, needle: string) => text.split("\n").findIndex((l) => l.includes(needle)) + 1;
@@ -83,7 +83,7 @@ describe("annotation actors list", () => {
       "actors:\n  - actor: Tehran\n    evidence:\n      - agreed to keep talking to Tehran\ndivergence:\n",
     );
     const result = runPipeline(files);
-    if (!result.ok) throw new Error(result.issues.map(formatIssue).join("\n"));
+    if (!result.ok) throw new Error(result.problems.map(formatProblem).join("\n"));
     expect(result.content.articleActors).toEqual([
       {
         article: "winter-brief",
@@ -115,7 +115,7 @@ describe("draft articles", () => {
     const files = frontmatterLine(await fixtureFiles(), WINTER_ARTICLE, "review: draft");
     const result = runPipeline(files);
     // The spring brief refers to no winter event, so publishing it alone is fine.
-    if (!result.ok) throw new Error(result.issues.map(formatIssue).join("\n"));
+    if (!result.ok) throw new Error(result.problems.map(formatProblem).join("\n"));
     expect(result.review.draftArticles).toEqual(["winter-brief"]);
     expect(result.content.articles.map((a) => [a.slug, a.rank])).toEqual([["spring-brief", 1]]);
     expect(result.content.events.map((e) => e.slug)).toEqual(["talks-open"]);
@@ -145,6 +145,20 @@ describe("draft articles", () => {
     ]);
   });
 
+  it("may leave the perspective empty, which a published article may not", async () => {
+    const files = await fixtureFiles();
+    const text = files.find((f) => f.path.endsWith(WINTER_ARTICLE))!.text;
+    const stated = /\nperspective:\n  text: .*\n  basis: .*\n/.exec(text)![0];
+    const empty = edit(files, WINTER_ARTICLE, stated, '\nperspective:\n  text: ""\n  basis: ""\n');
+    const line = lineIn(text, "perspective:") + 1;
+    expect(errors(runPipeline(empty))).toEqual([
+      `${DIR}/${WINTER_ARTICLE}:${line}: perspective.text: must not be empty: write the article's perspective before publishing (only a \`review: draft\` article may leave it empty)`,
+      `${DIR}/${WINTER_ARTICLE}:${line + 1}: perspective.basis: must not be empty: write the article's perspective before publishing (only a \`review: draft\` article may leave it empty)`,
+    ]);
+    const result = runPipeline(frontmatterLine(empty, WINTER_ARTICLE, "review: draft"));
+    expect(result.ok && result.review.draftArticles).toEqual(["winter-brief"]);
+  });
+
   it("rejects a review value that is neither draft nor accepted", async () => {
     const files = frontmatterLine(await fixtureFiles(), WINTER_ARTICLE, "review: maybe");
     expect(errors(runPipeline(files))).toContainEqual(
@@ -156,7 +170,7 @@ describe("draft articles", () => {
 describe("draft files", () => {
   it("are checked and counted, and never loaded", async () => {
     const result = await withDraft();
-    if (!result.ok) throw new Error(result.issues.map(formatIssue).join("\n"));
+    if (!result.ok) throw new Error(result.problems.map(formatProblem).join("\n"));
     expect(result.review.draftFiles).toEqual([
       {
         file: DRAFT_PATH,
@@ -200,7 +214,7 @@ describe("draft files", () => {
       `${DRAFT_PATH}:${lineIn(broken, "actor: persia")}: unknown actor "persia"`,
       `${DRAFT_PATH}:${lineIn(broken, "resumed today")}: quote not found in article "winter-brief": "Talks resumed today in Geneva"`,
       `${DRAFT_PATH}:${lineIn(broken, "precision: month")}: precision "month" does not describe 2026-02-16–2026-02-16`,
-      `${DRAFT_PATH}:${lineIn(broken, "- issue: iran-tlaks")}: unknown issue "iran-tlaks"`,
+      `${DRAFT_PATH}:${lineIn(broken, "- issue: iran-tlaks")}: unknown issue "iran-tlaks" (did you mean "iran-talks"?)`,
     ]);
   });
 
@@ -234,7 +248,7 @@ describe("draft files", () => {
       `${DRAFT.split("positions:\n")[0]!.replace("events:\n", "")}positions:\n`,
     );
     const result = runPipeline(files);
-    if (!result.ok) throw new Error(result.issues.map(formatIssue).join("\n"));
+    if (!result.ok) throw new Error(result.problems.map(formatProblem).join("\n"));
     expect(result.content.events.map((e) => e.slug)).toContain("president-remark");
   });
 });

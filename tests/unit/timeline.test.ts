@@ -9,8 +9,8 @@ import {
   pageInfo,
   pageWindow,
   resultSummary,
-} from "@/lib/site/timeline";
-import { EMPTY_TIMELINE, timelineHref, type TimelineState } from "@/lib/url-state";
+} from "@/lib/views/timeline";
+import { EMPTY_TIMELINE, timelineHref, type TimelineState } from "@/lib/url-state/hrefs";
 
 const ev = (slug: string, start: string) => ({ slug, date: { start } });
 

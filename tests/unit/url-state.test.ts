@@ -5,13 +5,12 @@ import {
   eventFiltersOf,
   eventsApiHref,
   PAGE_SIZES,
-  parseEventsQuery,
-  parsePairQuery,
-  parseTimelineParams,
   timelineHref,
   toTimelineSearchParams,
   type TimelineState,
-} from "@/lib/url-state";
+} from "@/lib/url-state/hrefs";
+import { parsePairQuery } from "@/lib/url-state/matrix";
+import { parseEventsQuery, parseTimelineParams } from "@/lib/url-state/timeline";
 
 const KNOWN = {
   actors: new Set(["us", "israel", "iran"]),
@@ -27,7 +26,7 @@ describe("parseEventsQuery (API, strict)", () => {
     );
     expect(parsed).toEqual({
       ok: true,
-      filters: {
+      value: {
         actors: ["us", "iran"],
         actorMode: "any",
         issues: ["iran-talks"],
@@ -45,7 +44,7 @@ describe("parseEventsQuery (API, strict)", () => {
     );
     expect(parsed.ok).toBe(false);
     if (parsed.ok) return;
-    expect(parsed.issues.map((i) => i.path.join("."))).toEqual(["actor.1", "article.0", "from"]);
+    expect(parsed.problems.map((p) => p.path.join("."))).toEqual(["actor.1", "article.0", "from"]);
   });
 
   it("rejects a range that ends before it starts", () => {
@@ -63,6 +62,36 @@ describe("parseTimelineParams (page, lenient)", () => {
     );
     expect(state).toMatchObject({ actors: ["us"], actorMode: "all", from: null, page: 1 });
     expect(dropped).toEqual(["unknown actor “mars”", "from date “yesterday” is not YYYY-MM-DD", "page “-3”"]);
+  });
+
+  it("lists what it dropped in one fixed order, whatever order the link gives it in", () => {
+    const { dropped } = parseTimelineParams(
+      new URLSearchParams(
+        "article=zzz&issue=nowhere&colour=red&per=3&page=x&to=2020-01-01&from=2021-01-01&mode=x&actor=mars",
+      ),
+      KNOWN,
+    );
+    expect(dropped).toEqual([
+      "unknown actor “mars”",
+      "match mode “x”",
+      "a date range ending before it starts (2021-01-01 to 2020-01-01)",
+      "page “x”",
+      `page size “3” (use ${PAGE_SIZES.join(", ")})`,
+      "unknown parameter “colour”",
+      "unknown issue “nowhere”",
+      "unknown source “zzz”",
+    ]);
+  });
+
+  it("holds a value to the API's length limit, dropping it as the API rejects it", () => {
+    const long = "a".repeat(201);
+    const known = { ...KNOWN, actors: new Set([...KNOWN.actors, long]) };
+    const query = new URLSearchParams({ actor: long });
+    expect(parseEventsQuery(query, known)).toMatchObject({ ok: false, problems: [{ path: ["actor", 0] }] });
+    expect(parseTimelineParams(query, known)).toMatchObject({
+      state: { actors: [] },
+      dropped: [`unknown actor “${"a".repeat(39)}…”`],
+    });
   });
 
   it("round-trips every state through the URL", () => {
@@ -93,10 +122,10 @@ describe("parseTimelineParams (page, lenient)", () => {
 
 describe("parsePairQuery", () => {
   it("defaults to the US–Israel pair and rejects unknown or equal actors", () => {
-    expect(parsePairQuery(new URLSearchParams(""), KNOWN)).toEqual({ ok: true, pair: ["us", "israel"] });
+    expect(parsePairQuery(new URLSearchParams(""), KNOWN)).toEqual({ ok: true, value: ["us", "israel"] });
     expect(parsePairQuery(new URLSearchParams("a=iran&b=us"), KNOWN)).toEqual({
       ok: true,
-      pair: ["iran", "us"],
+      value: ["iran", "us"],
     });
     expect(parsePairQuery(new URLSearchParams("a=us&b=us"), KNOWN)).toMatchObject({ ok: false });
     expect(parsePairQuery(new URLSearchParams("a=atlantis"), KNOWN)).toMatchObject({ ok: false });
@@ -163,7 +192,7 @@ describe("timeline paging and export URLs", () => {
     // the strict API parser accepts every filter the page writes
     expect(parseEventsQuery(new URLSearchParams(eventsApiHref(state, "json").split("?")[1]), KNOWN)).toEqual({
       ok: true,
-      filters: eventFiltersOf(state),
+      value: eventFiltersOf(state),
     });
   });
 });

@@ -3,10 +3,9 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getActorBySlug, listActorSlugs } from "@/lib/queries/actors";
 import { listArticles } from "@/lib/queries/articles";
-import { ACTOR_KIND_SINGULAR } from "@/lib/site/actor-kinds";
-import { snapshotLabel, titleMap } from "@/lib/site/snapshots";
-import { timelineHref } from "@/lib/url-state";
-import { EventItem } from "@/components/event/event-item";
+import { ACTOR_KIND_SINGULAR, snapshotLabel, titleMap } from "@/lib/site/labels";
+import { timelineHref } from "@/lib/url-state/hrefs";
+import { EventList } from "@/components/event/event-list";
 import { PositionCard } from "@/components/issue/position-card";
 import { CopyLink } from "@/components/ui/copy-link";
 import { Section } from "@/components/ui/section";
@@ -150,13 +149,7 @@ export default async function ActorPage({ params }: PageProps<"/actors/[slug]">)
         {actor.events.length === 0 ? (
           <p>No dated events involve {actor.name}.</p>
         ) : (
-          <ol className="plain-list">
-            {actor.events.map((event) => (
-              <li key={event.slug}>
-                <EventItem event={event} titles={titles} />
-              </li>
-            ))}
-          </ol>
+          <EventList events={actor.events} titles={titles} />
         )}
       </Section>
 
@@ -166,13 +159,7 @@ export default async function ActorPage({ params }: PageProps<"/actors/[slug]">)
           title="Events it reported"
           intro={`Events the sources credit to ${actor.name}'s account.`}
         >
-          <ol className="plain-list">
-            {actor.reported.map((event) => (
-              <li key={event.slug}>
-                <EventItem event={event} titles={titles} />
-              </li>
-            ))}
-          </ol>
+          <EventList events={actor.reported} titles={titles} />
         </Section>
       )}
     </article>

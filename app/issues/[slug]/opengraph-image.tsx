@@ -2,8 +2,7 @@ import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { ImageResponse } from "next/og";
 import { getIssueBySlug, listIssueSlugs } from "@/lib/queries/issues";
-import { LEVEL_LABEL } from "@/lib/site/levels";
-import { snapshotLabel } from "@/lib/site/snapshots";
+import { LEVEL_LABEL, snapshotLabel } from "@/lib/site/labels";
 
 export const alt = "A Faultlines policy issue and its current US–Israel divergence";
 export const size = { width: 1200, height: 630 };

@@ -1,12 +1,12 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { DEFAULT_PAIR, inPair } from "@/lib/domain";
 import { listArticles } from "@/lib/queries/articles";
 import { getIssueBySlug, listIssues, listIssueSlugs } from "@/lib/queries/issues";
-import { LEVEL_LABEL } from "@/lib/site/levels";
-import { snapshotLabel, titleMap } from "@/lib/site/snapshots";
-import { timelineHref } from "@/lib/url-state";
-import { EventItem } from "@/components/event/event-item";
+import { LEVEL_LABEL, snapshotLabel, titleMap } from "@/lib/site/labels";
+import { timelineHref } from "@/lib/url-state/hrefs";
+import { EventList } from "@/components/event/event-list";
 import { PositionCard } from "@/components/issue/position-card";
 import { describeChange, RatingTrail } from "@/components/issue/rating-trail";
 import { SnapshotPanel } from "@/components/issue/snapshot-panel";
@@ -48,11 +48,11 @@ export default async function IssuePage({ params }: PageProps<"/issues/[slug]">)
   const snapshots = articles.filter(
     (article) =>
       issue.divergence.some((d) => d.article.slug === article.slug) ||
-      issue.positions.some(
-        (p) => p.article.slug === article.slug && (p.actor.slug === "us" || p.actor.slug === "israel"),
-      ),
+      issue.positions.some((p) => p.article.slug === article.slug && inPair(DEFAULT_PAIR, p.actor.slug)),
   );
-  const others = issue.positions.filter((p) => p.actor.slug !== "us" && p.actor.slug !== "israel");
+  const others = issue.positions.filter((p) => !inPair(DEFAULT_PAIR, p.actor.slug));
+  const positionOf = (article: string, actor: string) =>
+    issue.positions.find((p) => p.article.slug === article && p.actor.slug === actor) ?? null;
   const latest = issue.divergence.at(-1) ?? null;
   const change = describeChange(issue.divergence);
 
@@ -112,11 +112,8 @@ export default async function IssuePage({ params }: PageProps<"/issues/[slug]">)
             key={article.slug}
             article={article}
             rating={issue.divergence.find((d) => d.article.slug === article.slug) ?? null}
-            us={issue.positions.find((p) => p.article.slug === article.slug && p.actor.slug === "us") ?? null}
-            israel={
-              issue.positions.find((p) => p.article.slug === article.slug && p.actor.slug === "israel") ??
-              null
-            }
+            us={positionOf(article.slug, DEFAULT_PAIR[0])}
+            israel={positionOf(article.slug, DEFAULT_PAIR[1])}
             titles={titles}
           />
         ))}
@@ -150,13 +147,7 @@ export default async function IssuePage({ params }: PageProps<"/issues/[slug]">)
         {issue.events.length === 0 ? (
           <p>No dated events are recorded for this issue.</p>
         ) : (
-          <ol className="plain-list">
-            {issue.events.map((event) => (
-              <li key={event.slug}>
-                <EventItem event={event} titles={titles} />
-              </li>
-            ))}
-          </ol>
+          <EventList events={issue.events} titles={titles} />
         )}
       </Section>
 

@@ -26,7 +26,7 @@ export default async function StudioReviewPage({ params, searchParams }: PagePro
       review={review}
       token={token}
       undoable={undoCount(slug)}
-      outcome={{ done: one("done"), error: one("error"), issues: one("issues"), item: one("item") }}
+      outcome={{ done: one("done"), error: one("error"), problems: one("problems"), item: one("item") }}
     />
   );
 }

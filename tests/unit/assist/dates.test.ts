@@ -149,9 +149,22 @@ describe("findDatePhrases: weeks, months and years relative to publication", () 
       end: "2025-12-31",
       precision: "year",
     });
-    expect(one("Since 1979, the two states have quarrelled.")).toMatchObject({
+    // "since" runs to the time of writing: from the start of what it names to publication.
+    expect(one("Since 1979, the two states have quarrelled.")).toEqual({
+      text: "Since 1979",
       start: "1979-01-01",
-      precision: "year",
+      end: "2026-02-17",
+      precision: "range",
+    });
+    expect(one("The border has stayed shut since March 2025.")).toMatchObject({
+      start: "2025-03-01",
+      end: "2026-02-17",
+      precision: "range",
+    });
+    expect(one("Talks have stalled since December.")).toMatchObject({
+      start: "2025-12-01",
+      end: "2026-02-17",
+      precision: "range",
     });
     expect(one("Exports fell last year.")).toMatchObject({ start: "2025-01-01", end: "2025-12-31" });
     expect(one("Exports fell earlier this year.")).toMatchObject({

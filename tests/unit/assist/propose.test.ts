@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { runAssist } from "@/lib/assist";
 import { draftFileText } from "@/lib/assist/draft-file";
-import { formatIssue, runPipeline } from "@/lib/content";
+import { formatProblem, runPipeline } from "@/lib/content";
 import { parseBody } from "@/lib/content/markdown";
 import { fixtureFiles } from "../../support/fixtures";
 
@@ -23,7 +23,7 @@ const PUBLISHED = { start: "2026-03-12", end: "2026-03-12" };
 async function assist() {
   const files = await fixtureFiles();
   const result = runPipeline(files);
-  if (!result.ok) throw new Error(result.issues.map(formatIssue).join("\n"));
+  if (!result.ok) throw new Error(result.problems.map(formatProblem).join("\n"));
   const { content } = result;
   const blocks = parseBody(BRIEF);
   return {
@@ -115,18 +115,79 @@ describe("runAssist", () => {
 
   it("writes a draft file the content pipeline accepts as it is", async () => {
     const { draft, files } = await assist();
-    const article = `---\ntitle: Vienna brief\npublisher: null\nurl: null\nkind: news\npublished:\n  date: 2026-03-12\n  precision: day\n  basis: Fixture.\nreview: draft\n---\n\n${BRIEF}\n`;
+    const article = `---\ntitle: Vienna brief\npublisher: null\nurl: null\nkind: news\npublished:\n  date: 2026-03-12\n  precision: day\n  basis: Fixture.\nperspective:\n  text: A fictional news report.\n  basis: Fixture.\nreview: draft\n---\n\n${BRIEF}\n`;
     const result = runPipeline([
       ...files,
       { path: "tests/fixtures/content/articles/vienna-brief.md", text: article },
       { path: "tests/fixtures/content/drafts/vienna-brief.yaml", text: draftFileText("vienna-brief", draft) },
     ]);
-    if (!result.ok) throw new Error(result.issues.map(formatIssue).join("\n"));
+    if (!result.ok) throw new Error(result.problems.map(formatProblem).join("\n"));
     expect(result.review.draftArticles).toEqual(["vienna-brief"]);
     expect(result.review.draftFiles[0]).toMatchObject({
       file: "tests/fixtures/content/drafts/vienna-brief.yaml",
       article: "vienna-brief",
     });
     expect(result.content.articles.map((a) => a.slug)).not.toContain("vienna-brief");
+  });
+
+  it("gives a date wider than a year the bounds the dating policy asks for, so the draft stays valid", async () => {
+    const files = await fixtureFiles();
+    const result = runPipeline(files);
+    if (!result.ok) throw new Error(result.problems.map(formatProblem).join("\n"));
+    const text =
+      "Washington imposed new sanctions on Tehran between 2019 and 2021 over its missiles.\n\nTehran will keep building missiles from 2026 to 2028, Jerusalem warned.";
+    const { draft } = runAssist({
+      slug: "sanctions-brief",
+      blocks: parseBody(text),
+      published: PUBLISHED,
+      actors: result.content.actors,
+      issues: result.content.issues,
+    });
+    const words = (stated: string) => ({
+      note: `the text's own words, “${stated}” (a draft bound: check it)`,
+    });
+    expect(draft.dates.map((d) => [d.stated, d.start, d.end, d.precision, d.bounds])).toEqual([
+      [
+        "between 2019 and 2021",
+        "2019-01-01",
+        "2021-12-31",
+        "range",
+        { after: words("between 2019 and 2021"), before: "published" },
+      ],
+      [
+        "from 2026 to 2028",
+        "2026-01-01",
+        "2028-12-31",
+        "range",
+        { after: words("from 2026 to 2028"), before: words("from 2026 to 2028") },
+      ],
+    ]);
+    expect(draft.events.map((e) => e.date.bounds)).toEqual([
+      { after: words("between 2019 and 2021"), before: "published" },
+    ]);
+
+    const article = `---\ntitle: Sanctions brief\npublisher: null\nurl: null\nkind: news\npublished:\n  date: 2026-03-12\n  precision: day\n  basis: Fixture.\nperspective:\n  text: A fictional news report.\n  basis: Fixture.\nreview: draft\n---\n\n${text}\n`;
+    const withDraft = (d: typeof draft) =>
+      runPipeline([
+        ...files,
+        { path: "tests/fixtures/content/articles/sanctions-brief.md", text: article },
+        {
+          path: "tests/fixtures/content/drafts/sanctions-brief.yaml",
+          text: draftFileText("sanctions-brief", d),
+        },
+      ]);
+    const accepted = withDraft(draft);
+    if (!accepted.ok) throw new Error(accepted.problems.map(formatProblem).join("\n"));
+    // Without its bounds, each wide date is an error at its line, in the events and in the dates section.
+    const unbounded = withDraft({
+      ...draft,
+      events: draft.events.map((e) => ({ ...e, date: { ...e.date, bounds: undefined } })),
+      dates: draft.dates.map((d) => ({ ...d, bounds: undefined })),
+    });
+    expect(unbounded.ok ? [] : unbounded.problems.map((p) => p.message)).toEqual([
+      expect.stringMatching(/^the date 2019-01-01–2021-12-31 is wider than a year and gives no reason/),
+      expect.stringMatching(/^the date 2019-01-01–2021-12-31 is wider than a year and gives no reason/),
+      expect.stringMatching(/^the date 2026-01-01–2028-12-31 is wider than a year and gives no reason/),
+    ]);
   });
 });

@@ -10,6 +10,7 @@ export async function GET() {
       title: a.title,
       publisher: a.publisher,
       published: { date: a.published.start, precision: a.published.precision, basis: a.published.basis },
+      perspective: a.perspective,
       paragraphs: a.paragraphCount,
     })),
   });

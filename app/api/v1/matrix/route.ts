@@ -3,12 +3,12 @@ import { matrixResponse } from "@/lib/api/schemas";
 import { json, jsonError } from "@/lib/api/respond";
 import { getKnownSlugs } from "@/lib/queries/known";
 import { getMatrix } from "@/lib/queries/matrix";
-import { parsePairQuery } from "@/lib/url-state";
+import { parsePairQuery } from "@/lib/url-state/matrix";
 
 export async function GET(request: NextRequest) {
   const parsed = parsePairQuery(request.nextUrl.searchParams, await getKnownSlugs());
-  if (!parsed.ok) return jsonError(400, "invalid query", parsed.issues);
-  const matrix = await getMatrix(parsed.pair);
+  if (!parsed.ok) return jsonError(400, "invalid query", parsed.problems);
+  const matrix = await getMatrix(parsed.value);
   if (!matrix) return jsonError(404, "no such actors");
   return json(matrixResponse, {
     a: matrix.a.slug,

@@ -1,0 +1,123 @@
+import { DEFAULT_PAIR } from "@/lib/domain";
+import { NO_FILTERS, type EventFilters } from "@/lib/event-filters";
+
+// The URL is the state. This file writes it: each view's parameter names, defaults and state, and the canonical
+// query string and link for a state (defaults left out, one fixed order, so equal states give equal URLs). Reading
+// it back is in timeline.ts and matrix.ts. No zod here: the client islands import this file and ship what it pulls in.
+
+export const TIMELINE_PARAMS = {
+  actor: "actor",
+  mode: "mode",
+  issue: "issue",
+  from: "from",
+  to: "to",
+  article: "article",
+  page: "page",
+  per: "per",
+} as const;
+
+/** Events per timeline page the URL may ask for (`per=`); anything else is dropped with a note. */
+export const PAGE_SIZES = [10, 25, 50, 100] as const;
+// 25, not 50: each event carries its evidence quotes, and 50 of them made a page of over 400 KB (npm run bench).
+export const DEFAULT_PAGE_SIZE = 25;
+
+export interface TimelineState extends EventFilters {
+  page: number;
+  perPage: number;
+}
+
+export const EMPTY_TIMELINE: TimelineState = { ...NO_FILTERS, page: 1, perPage: DEFAULT_PAGE_SIZE };
+
+/** The canonical query string for a timeline state; defaults are left out. */
+export function toTimelineSearchParams(state: Partial<TimelineState>): URLSearchParams {
+  const out = new URLSearchParams();
+  for (const actor of state.actors ?? []) out.append(TIMELINE_PARAMS.actor, actor);
+  if (state.actorMode === "all" && (state.actors?.length ?? 0) > 1) out.set(TIMELINE_PARAMS.mode, "all");
+  for (const issue of state.issues ?? []) out.append(TIMELINE_PARAMS.issue, issue);
+  if (state.from) out.set(TIMELINE_PARAMS.from, state.from);
+  if (state.to) out.set(TIMELINE_PARAMS.to, state.to);
+  for (const article of state.articles ?? []) out.append(TIMELINE_PARAMS.article, article);
+  if (state.page && state.page > 1) out.set(TIMELINE_PARAMS.page, String(state.page));
+  if (state.perPage && state.perPage !== DEFAULT_PAGE_SIZE)
+    out.set(TIMELINE_PARAMS.per, String(state.perPage));
+  return out;
+}
+
+/** `/timeline?…` for a state. */
+export function timelineHref(state: Partial<TimelineState>, hash = ""): string {
+  const query = toTimelineSearchParams(state).toString();
+  return `/timeline${query ? `?${query}` : ""}${hash}`;
+}
+
+/** The event filters of a timeline state: what the query layer and the API take (no paging). */
+export function eventFiltersOf(state: EventFilters): EventFilters {
+  return {
+    actors: state.actors,
+    actorMode: state.actorMode,
+    issues: state.issues,
+    from: state.from,
+    to: state.to,
+    articles: state.articles,
+  };
+}
+
+/** The API URL for the same filters as a timeline state: `/api/v1/events?…` or `/api/v1/events.csv?…`. */
+export function eventsApiHref(state: EventFilters, format: "json" | "csv"): string {
+  const query = toTimelineSearchParams(eventFiltersOf(state)).toString();
+  return `/api/v1/events${format === "csv" ? ".csv" : ""}${query ? `?${query}` : ""}`;
+}
+
+export const MATRIX_PARAMS = { a: "a", b: "b", cell: "cell", sort: "sort", snapshot: "snapshot" } as const;
+
+export const MATRIX_SORTS = ["issue", "latest", "change"] as const;
+export type MatrixSort = (typeof MATRIX_SORTS)[number];
+
+/** One cell of the matrix: an issue in one article snapshot, written `<issue>:<article>` in the URL. */
+export interface MatrixCellRef {
+  issue: string;
+  article: string;
+}
+
+export interface MatrixState {
+  a: string;
+  b: string;
+  sort: MatrixSort;
+  /** Only the issues this article snapshot covers; null for all issues. */
+  snapshot: string | null;
+  /** The open cell, if any. */
+  cell: MatrixCellRef | null;
+}
+
+export const DEFAULT_MATRIX: MatrixState = {
+  a: DEFAULT_PAIR[0],
+  b: DEFAULT_PAIR[1],
+  sort: "issue",
+  snapshot: null,
+  cell: null,
+};
+
+function cellParam(cell: MatrixCellRef): string {
+  return `${cell.issue}:${cell.article}`;
+}
+
+/** The canonical query string for a matrix state; defaults are left out, and a pair is written whole. */
+export function toMatrixSearchParams(state: Partial<MatrixState>): URLSearchParams {
+  const out = new URLSearchParams();
+  const a = state.a ?? DEFAULT_MATRIX.a;
+  const b = state.b ?? DEFAULT_MATRIX.b;
+  if (a !== DEFAULT_MATRIX.a || b !== DEFAULT_MATRIX.b) {
+    out.set(MATRIX_PARAMS.a, a);
+    out.set(MATRIX_PARAMS.b, b);
+  }
+  if (state.sort && state.sort !== DEFAULT_MATRIX.sort) out.set(MATRIX_PARAMS.sort, state.sort);
+  if (state.snapshot) out.set(MATRIX_PARAMS.snapshot, state.snapshot);
+  if (state.cell) out.set(MATRIX_PARAMS.cell, cellParam(state.cell));
+  return out;
+}
+
+/** `/matrix?…` for a state. */
+export function matrixHref(state: Partial<MatrixState>, hash = ""): string {
+  // A colon is legal in a query; keeping it readable makes `cell=issue:article` links easy to read and share.
+  const query = toMatrixSearchParams(state).toString().replaceAll("%3A", ":");
+  return `/matrix${query ? `?${query}` : ""}${hash}`;
+}

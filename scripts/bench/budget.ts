@@ -1,0 +1,46 @@
+import { gzipSync } from "node:zlib";
+import { CHROMIUM_ARGS, chromiumPath } from "../lib/chromium";
+import { realApp } from "./app";
+import { add, BUDGET, type Section } from "./context";
+
+/** First-load JavaScript and HTML bytes per route, as Chromium receives them. */
+export const budget: Section = {
+  name: "budget",
+  async run(ctx) {
+    const app = await realApp(ctx);
+    const { chromium } = await import("@playwright/test");
+    const browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS });
+    try {
+      for (const route of app.routes) {
+        const page = await browser.newPage();
+        const scripts: Promise<{ raw: number; sent: number }>[] = [];
+        page.on("requestfinished", (request) => {
+          if (request.resourceType() !== "script") return;
+          scripts.push(
+            Promise.all([request.response(), request.sizes()]).then(async ([response, sizes]) => ({
+              raw: (await response?.body())?.length ?? 0,
+              sent: sizes.responseBodySize,
+            })),
+          );
+        });
+        const response = await page.goto(app.server.base + route.url, { waitUntil: "load" });
+        // A chart arrives after hydration, in its own chunk: it counts as first-load JavaScript too.
+        if (route.chart) await page.locator(".recharts-surface").first().waitFor({ timeout: 15_000 });
+        await page.waitForTimeout(1000);
+        const html = (await response?.text()) ?? "";
+        const sizes = await Promise.all(scripts);
+        const raw = sizes.reduce((n, s) => n + s.raw, 0);
+        const sent = sizes.reduce((n, s) => n + s.sent, 0);
+        const jsBudget = route.chart ? BUDGET.firstLoadJsGzipBytesWithChart : BUDGET.firstLoadJsGzipBytes;
+        const htmlBytes = Buffer.byteLength(html);
+        add(ctx, "budget", `${route.name} first-load JS (${sizes.length} files)`, raw, "bytes");
+        add(ctx, "budget", `${route.name} first-load JS sent (gzip)`, sent, "bytes", sent > jsBudget);
+        add(ctx, "budget", `${route.name} HTML`, htmlBytes, "bytes", htmlBytes > BUDGET.htmlBytes);
+        add(ctx, "budget", `${route.name} HTML gzipped`, gzipSync(html).length, "bytes");
+        await page.close();
+      }
+    } finally {
+      await browser.close();
+    }
+  },
+};

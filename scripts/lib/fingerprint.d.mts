@@ -1,2 +1,0 @@
-export declare function databaseInputs(contentDir?: string): string;
-export declare function appInputs(): string;

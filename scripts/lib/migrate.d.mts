@@ -1,2 +1,0 @@
-export declare function applyMigrations(databaseUrl: string): Promise<string[]>;
-export declare function createMigration(name: string): Promise<string | null>;

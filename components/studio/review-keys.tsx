@@ -22,9 +22,17 @@ export function ReviewKeys() {
   const [message, setMessage] = useState("");
   const [pending, startTransition] = useTransition();
   const focusAfter = useRef<number | null>(null);
+  /** A write or the refresh after it is under way: the page's version is about to change, so wait. */
+  const busy = useRef(false);
+  const doneMessage = useRef("");
 
   useEffect(() => {
-    if (pending || focusAfter.current === null) return;
+    if (pending || !busy.current) return;
+    busy.current = false;
+    document.body.removeAttribute("aria-busy");
+    // Said only now, when the page shows the files as written and its forms carry their new version.
+    setMessage(doneMessage.current);
+    if (focusAfter.current === null) return;
     const items = [...document.querySelectorAll<HTMLElement>(ITEM)];
     const next = items[Math.min(focusAfter.current, items.length - 1)];
     focusAfter.current = null;
@@ -36,6 +44,9 @@ export function ReviewKeys() {
     const current = () => (document.activeElement as HTMLElement | null)?.closest<HTMLElement>(ITEM) ?? null;
 
     async function submit(form: HTMLFormElement) {
+      if (busy.current) return setMessage("Still saving the last change: try again in a moment.");
+      busy.current = true;
+      document.body.setAttribute("aria-busy", "true");
       const card = form.closest<HTMLElement>(ITEM);
       const errorBox =
         form.closest("section, article")?.querySelector<HTMLElement>("[data-item-error]") ??
@@ -52,15 +63,20 @@ export function ReviewKeys() {
         message: string;
         problems?: string[];
       } | null;
-      if (!response || !result)
+      if (!response || !result) {
+        busy.current = false;
+        document.body.removeAttribute("aria-busy");
         return setMessage("The studio server did not answer: is npm run studio still running?");
+      }
       if (result.ok) {
-        setMessage(result.message);
+        doneMessage.current = result.message;
         focusAfter.current = card ? items().indexOf(card) : null;
         if (form.dataset.studioForm === "create") form.reset();
         startTransition(() => router.refresh());
         return;
       }
+      busy.current = false;
+      document.body.removeAttribute("aria-busy");
       setMessage(`Not written: ${result.message}`);
       if (!errorBox) return;
       const alert = document.createElement("div");

@@ -127,7 +127,7 @@ export function ReviewPage({ review, token, undoable, outcome }: ReviewPageProps
         <section aria-labelledby="unplaced-h" className={styles.unplaced}>
           <h2 id="unplaced-h">Suggestions whose evidence is in no paragraph</h2>
           {unplaced.map((item) => (
-            <ItemCard key={item.id} item={item} {...form} error={errorFor(item.id)} />
+            <ItemCard key={item.key} item={item} {...form} error={errorFor(item.id)} />
           ))}
         </section>
       )}
@@ -155,10 +155,10 @@ export function ReviewPage({ review, token, undoable, outcome }: ReviewPageProps
                 </div>
                 <div className={styles.items}>
                   {done.map((item) => (
-                    <ItemCard key={item.id} item={item} {...form} accepted />
+                    <ItemCard key={item.key} item={item} {...form} accepted />
                   ))}
                   {mine.map((item) => (
-                    <ItemCard key={item.id} item={item} {...form} error={errorFor(item.id)} />
+                    <ItemCard key={item.key} item={item} {...form} error={errorFor(item.id)} />
                   ))}
                   {notes.length > 0 && (
                     <details className={styles.notes} open={notes.some((n) => n.id === outcome.item)}>
@@ -166,7 +166,7 @@ export function ReviewPage({ review, token, undoable, outcome }: ReviewPageProps
                         {notes.length} assist note{notes.length === 1 ? "" : "s"} (mentions, dates, names)
                       </summary>
                       {notes.map((item) => (
-                        <ItemCard key={item.id} item={item} {...form} error={errorFor(item.id)} />
+                        <ItemCard key={item.key} item={item} {...form} error={errorFor(item.id)} />
                       ))}
                     </details>
                   )}

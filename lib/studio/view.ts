@@ -1,6 +1,7 @@
 // What the studio pages show: the articles with drafts, and one article with every suggestion placed beside the
 // paragraph its evidence is in. Read from the files on every request (the studio edits them), never from the
 // database snapshot the public pages read.
+import { createHash } from "node:crypto";
 import { parse } from "yaml";
 import { checkContentDir, formatProblem, type ContentProblem } from "@/lib/content";
 import type { Block } from "@/lib/content/markdown";
@@ -42,6 +43,8 @@ export async function listStudioArticles(
 export interface StudioItem {
   /** `events-0`: section and index in the files' current version. */
   id: string;
+  /** Stable across writes (the index shifts when an item before it goes): what React keys the card by. */
+  key: string;
   section: Section;
   index: number;
   paragraph: number | null;
@@ -101,6 +104,10 @@ export async function loadStudioReview(contentDir: string, slug: string): Promis
         const evidence = (item.evidence ?? []).map(quoteOf);
         return {
           id: `${section}-${index}`,
+          key: createHash("sha1")
+            .update(`${section}\n${JSON.stringify(item)}`)
+            .digest("hex")
+            .slice(0, 16),
           section,
           index,
           paragraph: paragraphOf(item.evidence?.[0]),

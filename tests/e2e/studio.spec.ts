@@ -3,7 +3,7 @@ import { randomBytes } from "node:crypto";
 import { cpSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
 import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type Locator, type Page } from "@playwright/test";
+import { expect as baseExpect, test, type Locator, type Page } from "@playwright/test";
 import { parse } from "yaml";
 import { APP_PORT, STUDIO_PORT } from "../../playwright.config";
 import { tsxArgs } from "../../scripts/lib/run";
@@ -14,6 +14,8 @@ import { tsxArgs } from "../../scripts/lib/run";
 // else, and no studio. The studio server here is `next start` over the app build `npm test` made, with the studio
 // token set as `npm run studio` sets it (the studio reads its content folder per request, so no second build).
 const SLUG = "lakeside-talks";
+// A write, then the page's refresh, can take seconds on a busy machine.
+const expect = baseExpect.configure({ timeout: 15_000 });
 const PUBLIC_PORT = STUDIO_PORT + 1;
 const DIST = ".next-studio";
 const STUDIO = `http://127.0.0.1:${STUDIO_PORT}`;

@@ -426,7 +426,7 @@ const SLUG_STOP = new Set(
   ),
 );
 
-function uniqueSlug(title: string, start: string, taken: Set<string>): string {
+export function uniqueSlug(title: string, start: string, taken: Set<string>): string {
   const base =
     title
       .toLowerCase()

@@ -15,6 +15,12 @@ process.env.E2E_HOSTILE_PORT = String(HOSTILE_PORT);
 /** The import journey builds and starts its own app over its own content (tests/e2e/import.spec.ts). */
 export const IMPORT_PORT = env.E2E_IMPORT_PORT ?? (await freePort());
 process.env.E2E_IMPORT_PORT = String(IMPORT_PORT);
+/** The studio journey runs a studio, then `npm start` over its own content (tests/e2e/studio.spec.ts). */
+export const STUDIO_PORT = env.E2E_STUDIO_PORT ?? (await freePort());
+export const STUDIO_PUBLIC_PORT = env.E2E_STUDIO_PUBLIC_PORT ?? (await freePort());
+process.env.E2E_STUDIO_PORT = String(STUDIO_PORT);
+process.env.E2E_STUDIO_PUBLIC_PORT = String(STUDIO_PUBLIC_PORT);
+export const APP_PORT = PORT;
 
 // Without it the hostile tests fail (tests/e2e/hostile.spec.ts says how to build it); they are never skipped.
 const withHostile = existsSync(path.join(env.E2E_HOSTILE_DIST, "BUILD_ID"));
@@ -39,8 +45,13 @@ export default defineConfig({
     launchOptions: { executablePath: chromiumPath(), args: CHROMIUM_ARGS },
   },
   projects: [
-    { name: "app", testIgnore: /(hostile|import)\.spec\.ts/, use: { baseURL: `http://127.0.0.1:${PORT}` } },
+    {
+      name: "app",
+      testIgnore: /(hostile|import|studio)\.spec\.ts/,
+      use: { baseURL: `http://127.0.0.1:${PORT}` },
+    },
     { name: "import", testMatch: /import\.spec\.ts/, use: { baseURL: `http://127.0.0.1:${IMPORT_PORT}` } },
+    { name: "studio", testMatch: /studio\.spec\.ts/, use: { baseURL: `http://127.0.0.1:${STUDIO_PORT}` } },
     { name: "hostile", testMatch: /hostile\.spec\.ts/, use: { baseURL: `http://127.0.0.1:${HOSTILE_PORT}` } },
   ],
   webServer: [

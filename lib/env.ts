@@ -62,6 +62,9 @@ const toolSchema = appSchema.extend({
   E2E_HOSTILE_PORT: setting(port.optional()),
   /** The import journey's own app (tests/e2e/import.spec.ts); a free one when unset. */
   E2E_IMPORT_PORT: setting(port.optional()),
+  /** The studio journey's studio and the public server it starts after; free ones when unset. */
+  E2E_STUDIO_PORT: setting(port.optional()),
+  E2E_STUDIO_PUBLIC_PORT: setting(port.optional()),
   /** The hostile build the end-to-end tests serve: another build of it (a deliberately broken one, say). */
   E2E_HOSTILE_DIST: setting(z.string().default(HOSTILE.dist)),
   FUZZ_REQUESTS: setting(z.coerce.number().int().positive().default(2400)),

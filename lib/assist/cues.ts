@@ -10,7 +10,7 @@ const NOT_EVENT_CUES: { reason: NotEventReason; pattern: RegExp }[] = [
   {
     reason: "negated",
     pattern:
-      /\b(?:did not|didn[’']t|never|has not|hasn[’']t|have not|haven[’']t|had not|was not|wasn[’']t|were not|weren[’']t|is not|isn[’']t|are not|aren[’']t|will not|won[’']t|failed to|no longer|(?:was|were) (?:cancel+ed|postponed|called off|scrapped|shelved)|(?:did|does) not take place)\b/i,
+      /\b(?:did not|didn[’']t|never|has not|hasn[’']t|have not|haven[’']t|had not|was not|wasn[’']t|were not|weren[’']t|is not|isn[’']t|are not|aren[’']t|will not|won[’']t|failed to|(?:declin|refus)(?:e|es|ed) to|no longer|(?:was|were) (?:cancel+ed|postponed|called off|scrapped|shelved)|(?:did|does) not take place)\b/i,
   },
   {
     reason: "conditional",
@@ -45,7 +45,7 @@ export function maskQuotes(text: string): string {
  * A fronted date ("On Friday, Trump said …") governs the clause after it.
  */
 export function clauseAround(text: string, start: number, end: number): { start: number; end: number } {
-  const boundary = /[,;:—–()]|\s(?:but|while|although|whereas|yet)\s/g;
+  const boundary = /[,;:—–()]|\s(?:but|while|although|though|whereas|yet)\s/g;
   const cuts = [0, ...[...text.matchAll(boundary)].map((m) => m.index), text.length];
   let from = 0;
   let to = text.length;
@@ -86,6 +86,19 @@ export function maskReported(text: string): string {
   return out;
 }
 
+/**
+ * Why words are not an event when read strictly: nothing is masked, so a plan, threat or condition inside reported
+ * speech or a quotation ("said that Tehran would retaliate") counts against it. For sentences with no date, where
+ * nothing but the words themselves says that something happened.
+ */
+export function strictNotEventReason(text: string): { reason: NotEventReason; cue: string } | null {
+  for (const { reason, pattern } of NOT_EVENT_CUES) {
+    const m = pattern.exec(text);
+    if (m) return { reason, cue: m[0] };
+  }
+  return null;
+}
+
 /** Why a clause is not an event, or null when it may report one. */
 export function notEventReason(clause: string): { reason: NotEventReason; cue: string } | null {
   const text = maskReported(clause);
@@ -109,10 +122,12 @@ export function speaksOfFuture(text: string, start: number, end: number): boolea
   return FUTURE.test(window) && !hasPastVerb(window);
 }
 
-const IRREGULAR_PAST = new RegExp(
-  `\\b(?:${"arose ate awoke became began bent bit bled blew bore bought bound broke brought built burnt caught chose clung came crept cut dealt dug did drew drove fed fell felt fled flew flung fought forbade foresaw forgot forgave froze gave got grew ground hid held hit hung kept knew laid lay led lent left lit lost made meant met mistook oversaw overthrew overtook paid put ran rang rode rose said sang sank sat saw sent set shook shot shut slept slid sold sought spent spoke spread sprang stole stood struck stuck swept swore swam swung taught tore told took thought threw understood undertook withdrew withstood woke won wore wound wove wrought wrote".split(" ").join("|")})\\b`,
-  "i",
+const IRREGULAR_PAST_WORDS = new Set(
+  "arose ate awoke became began bent bit bled blew bore bought bound broke brought built burnt caught chose clung came crept cut dealt dug did drew drove fed fell felt fled flew flung fought forbade foresaw forgot forgave froze gave got grew ground hid held hit hung kept knew laid lay led lent left lit lost made meant met mistook oversaw overthrew overtook paid put ran rang rode rose said sang sank sat saw sent set shook shot shut slept slid sold sought spent spoke spread sprang stole stood struck stuck swept swore swam swung taught tore told took thought threw understood undertook withdrew withstood woke won wore wound wove wrought wrote".split(
+    " ",
+  ),
 );
+const IRREGULAR_PAST = new RegExp(`\\b(?:${[...IRREGULAR_PAST_WORDS].join("|")})\\b`, "i");
 /** Nouns that name a happening: with a date on them ("the attack in September", "the January uprising") a clause reports one. */
 const EVENT_NOUN =
   /\b(?:attacks?|strikes?|air ?strikes?|bombings?|raids?|invasion|offensive|operation|assassination|massacre|coup|uprising|revolt|protests?|riots?|war|clashes?|ceasefire|truce|talks|negotiations|round|meeting|summit|conference|visit|trip|tour|election|vote|referendum|speech|interview|announcement|comments?|remarks?|statement|report|signing|deal|agreement|accord|release|arrest|resignation|inauguration)\b/i;
@@ -183,3 +198,72 @@ export function creditedSpan(sentence: string): { start: number; end: number } |
 
 export const STANCE_CUES =
   /\b(?:insist(?:s|ed)?|want(?:s|ed)?|demand(?:s|ed)?|support(?:s|ed)?|oppos(?:e|es|ed)|reject(?:s|ed)?|warn(?:s|ed)?|argu(?:e|es|ed)|believ(?:e|es|ed)|say|says|said|told|view(?:s|ed)?|see(?:s)?|saw|assess(?:es|ed)?|express(?:es|ed)|seek(?:s)?|sought|press(?:es|ed|ing)?|urg(?:e|es|ed)|call(?:s|ed)? for|prioriti[sz](?:e|es|ed)|advocat(?:e|es|ed)|agree(?:s|d)?|refus(?:e|es|ed)|skeptical|sceptical|concern(?:s|ed)?|alarm|red lines?|must|should|maintain(?:s|ed)?|stated|declared|emphasi[sz]ed|underscored|asserts?|expect(?:s|ed)?|anticipated|criticized|criticised|regard(?:s|ed)?|consider(?:s|ed)?)\b/i;
+
+/** A word in the simple past ("signed", "struck"), not a look-alike ("need", "indeed"). */
+function isPastForm(word: string): boolean {
+  const w = word.toLowerCase();
+  if (IRREGULAR_PAST_WORDS.has(w)) return true;
+  return /^\p{Ll}[\p{Ll}-]*ed$/u.test(w) && !NOT_PAST.has(w);
+}
+/** After "had": the past participle ("had signed", "had taken"); "had been" is left out (a state or a passive). */
+function isParticiple(word: string): boolean {
+  const w = word.toLowerCase();
+  return w !== "been" && (isPastForm(w) || /^\p{Ll}+(?:en|wn)$/u.test(w));
+}
+
+/** Words before a name that make it the object of a preposition, not the subject ("talks with Iran collapsed"). */
+const PREPOSITION_BEFORE =
+  /\b(?:of|with|to|for|by|from|against|on|in|at|about|over|toward|towards|between|among|after|before|than|into|upon|under|without|via|like|and|or)\s+(?:the\s+)?$/i;
+/** A name used as a modifier: a demonym ("Houthi", "Iranian", "Israeli") before the noun that is the subject. */
+const DEMONYM = /(?:an|i|ese|ish)$/;
+const ADVERB = "(?:\\p{Ll}+ly|also|then|later|again|already|once|just|soon|finally)";
+/** Words set off between a subject and its verb: ", led by …," "—launched from …—" "(…)". */
+const INSERTION = "(?:,[^,;:]{1,120},|\\s*[—–][^—–]{1,120}[—–]|\\s*\\([^)]{1,120}\\))";
+/** What may follow a subject of `nouns` more words: an insertion, adverbs, "had", then the verb. */
+const afterSubject = (nouns: number) =>
+  new RegExp(
+    `^((?:\\s+\\p{Ll}[\\p{Ll}-]*){${nouns}})${INSERTION}?\\s*(?:${ADVERB}\\s+){0,2}(?:(had)\\s+(?:${ADVERB}\\s+){0,2})?(\\p{Ll}[\\p{Ll}-]*)\\b`,
+    "u",
+  );
+const AFTER_SUBJECT = [0, 1, 2].map(afterSubject);
+
+export interface PastAction {
+  /** The subject's offsets in the sentence. */
+  subject: { start: number; end: number };
+  /** Where the verb ends: "Israel had formally signed" runs from subject.start to verbEnd. */
+  verbEnd: number;
+  /** The clause read for cues: from the subject's clause to the end of the sentence. */
+  clause: { start: number; end: number };
+}
+
+/**
+ * The first name in a sentence that is the subject of a completed action: the name (or a noun it modifies,
+ * "a Houthi missile"), then at most an inserted phrase and an adverb or two, then a verb in the simple past or
+ * "had" and a past participle. Not when the name follows a preposition or is a possessive, and not when anything
+ * from its clause to the end of the sentence, read strictly, is a threat, plan, forecast, condition or negation:
+ * a sentence with no date must say plainly that something happened.
+ */
+export function findPastAction(text: string, names: { start: number; end: number; text: string }[]) {
+  const masked = maskQuotes(text);
+  for (const name of names) {
+    if (masked.slice(name.start, name.end).trim() !== name.text.trim()) continue; // inside a quotation
+    if (PREPOSITION_BEFORE.test(masked.slice(0, name.start))) continue;
+    const after = masked.slice(name.end);
+    if (/^[’']s?\b/.test(after)) continue; // "Trump’s decision": a possessive, not a subject
+    // The subject is the name itself, or the noun after a demonym ("a Houthi missile … struck").
+    const m = AFTER_SUBJECT.map((re) => re.exec(after)).find((m, nouns) => {
+      if (!m) return false;
+      const [, words = "", had, verb = ""] = m;
+      if (nouns > 0 && (!DEMONYM.test(name.text) || /ly\b|\bhad\b/.test(words))) return false;
+      if (nouns > 0 && words.trim().split(/\s+/).some(isPastForm)) return false;
+      return had ? isParticiple(verb) : isPastForm(verb);
+    });
+    if (!m) continue;
+    const verbEnd = name.end + m[0].length;
+    const around = clauseAround(text, name.start, verbEnd);
+    const clause = { start: around.start, end: text.length };
+    if (strictNotEventReason(text.slice(clause.start, clause.end))) return null;
+    return { subject: { start: name.start, end: name.end }, verbEnd, clause } satisfies PastAction;
+  }
+  return null;
+}

@@ -58,7 +58,9 @@ export type DateKind =
   | "year-part"
   | "year-span"
   | "after-previous"
-  | "years-before";
+  | "years-before"
+  /** No date phrase: a past action dated only as before publication (lib/assist/index.ts). */
+  | "undated";
 
 export interface DateContext {
   published: Anchor;

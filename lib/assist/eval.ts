@@ -276,7 +276,8 @@ function whyNoCandidate(e: ResolvedContent["events"][number], detail: AssistDeta
   if (sentences.some((s) => detail.notEvents.some((n) => n.sentence === s)))
     return "its sentence was marked as not an event";
   const dated = sentences.filter((s) => detail.dates.some((d) => d.sentence === s));
-  if (dated.length === 0) return "no date phrase in its sentences";
+  if (dated.length === 0)
+    return "no date phrase in its sentences, and no known actor as the subject of a completed action";
   const named = dated.filter((s) => detail.mentions.some((m) => m.sentence === s));
   if (named.length === 0) return "no known actor in its dated sentences";
   return "its dated clause reports no happening (no verb in the past, no event noun), or no issue matched";

@@ -5,11 +5,13 @@ import { isWiderThanAYear } from "@/lib/content/date-policy";
 import type { Block } from "@/lib/content/markdown";
 import { normaliseQuote, quoteFinder, wordCount } from "@/lib/content/quotes";
 import type { DateBounds } from "@/lib/content/schema";
+import { addDays } from "@/lib/dates";
 import { DEFAULT_PAIR, type ClaimKind, type Pair } from "@/lib/domain";
 import { findCandidates, type CandidateKind } from "./candidates";
 import {
   clauseAround,
   creditedSpan,
+  findPastAction,
   guessClaim,
   hasEventNoun,
   hasPastVerb,
@@ -19,7 +21,7 @@ import {
   STANCE_CUES,
   type NotEventReason,
 } from "./cues";
-import { findDatePhrases, type Anchor, type DatePhrase } from "./dates";
+import { describeAnchor, findDatePhrases, type Anchor, type DatePhrase } from "./dates";
 import { buildIssueMatcher, type KnownIssue } from "./issues";
 import { buildGazetteer, pairSide, type KnownActor, type Mention } from "./mentions";
 import { segmentArticle, type Sentence } from "./segment";
@@ -107,6 +109,18 @@ export interface AssistDetail {
   notEvents: { sentence: Sentence; reason: NotEventReason; phrase: DatePhrase }[];
 }
 
+/**
+ * A date an event may take: its own phrase, one inherited from the sentence before (start = end: no words of its
+ * own), or none (`undated`); `action` is the clause findPastAction found, already read for cues.
+ */
+type Candidate = DatePhrase & {
+  inherited?: Sentence;
+  action?: { start: number; end: number };
+  undated?: true;
+};
+const at = (offset: number) => ({ start: offset, end: offset });
+const spanOf = (c: { start: number; end: number }) => [c.start, c.end] as const;
+
 /** A sentence that goes on about whom the one before named. */
 const PRONOUN = /^\W*(?:he|she|they|his|her|their|its|it|both|the two)\b/i;
 const PERSON_KINDS = new Set<string>(["leader", "official", "person", "analyst"]);
@@ -179,26 +193,54 @@ export function runAssist(input: AssistInput): { draft: Draft; detail: AssistDet
     before = sentence;
     const own = detail.dates.filter((d) => d.sentence === sentence);
     const carried = lastInParagraph?.paragraph === sentence.paragraph ? lastInParagraph : null;
-    if (own.length) lastInParagraph = { paragraph: sentence.paragraph, phrase: own.at(-1)!, sentence };
+    // Narrative time moves on with a date on a happening, not with one on a plan, threat or refusal
+    // ("Netanyahu is not returning for the Wednesday meeting" says nothing of when the next sentence happened).
+    const happening = own.filter(
+      (p) =>
+        !p.future &&
+        !notEventReason(sentence.text.slice(...spanOf(clauseAround(sentence.text, p.start, p.end)))),
+    );
+    if (happening.length)
+      lastInParagraph = { paragraph: sentence.paragraph, phrase: happening.at(-1)!, sentence };
     if (sentence.heading) continue;
     let mentions = mentionsOf(sentence);
     if (previousSentence?.paragraph === sentence.paragraph && PRONOUN.test(maskQuotes(sentence.text))) {
       mentions = [...mentionsOf(previousSentence), ...mentions];
     }
-    const phrases: (DatePhrase & { inherited?: Sentence })[] = own.length
+    // A sentence with no date of its own in which a known actor plainly did something (findPastAction) is an
+    // event about that clause: dated by its paragraph when the paragraph carries a date, else only as "before
+    // publication" for the reviewer to narrow (undatedPhrase).
+    const action = own.length ? null : findPastAction(sentence.text, mentionsOf(sentence));
+    const usable = carried && !carried.phrase.future ? carried : null;
+    const phrases: Candidate[] = own.length
       ? own
-      : carried && !carried.phrase.future
-        ? [{ ...carried.phrase, start: 0, end: 0, inherited: carried.sentence }]
-        : [];
+      : usable && action
+        ? [
+            {
+              ...usable.phrase,
+              ...at(action.clause.start),
+              inherited: usable.sentence,
+              action: action.clause,
+            },
+          ]
+        : usable
+          ? [{ ...usable.phrase, ...at(0), inherited: usable.sentence }]
+          : action
+            ? [undatedPhrase(sentence.text, action, input.published)]
+            : [];
     if (!mentions.length || !phrases.length) continue;
     const quote = evidence(sentence);
     if (!quote) continue;
     let refused: { reason: NotEventReason; cue: string; phrase: DatePhrase } | null = null;
     let chosen: {
-      phrase: DatePhrase & { inherited?: Sentence };
+      phrase: Candidate;
       clause: { start: number; end: number };
     } | null = null;
     for (const phrase of phrases) {
+      if (phrase.action) {
+        chosen = { phrase, clause: phrase.action };
+        break;
+      }
       const clause = phrase.inherited
         ? { start: 0, end: sentence.text.length }
         : clauseAround(sentence.text, phrase.start, phrase.end);
@@ -250,8 +292,10 @@ export function runAssist(input: AssistInput): { draft: Draft; detail: AssistDet
     if (phrase.inherited) {
       date.basis = `No date in this sentence; it takes the date of the sentence before it in the paragraph. ${date.basis}`;
     }
+    if (phrase.undated) date.bounds = { after: { note: OPEN_START }, before: "published" };
     const event: DraftEvent = {
-      slug: uniqueSlug(title, phrase.span.start, taken),
+      // An undated event is named by the month it is known to precede, not by its placeholder start.
+      slug: uniqueSlug(title, phrase.undated ? phrase.span.end : phrase.span.start, taken),
       title,
       summary: sentence.text,
       claim,
@@ -362,6 +406,33 @@ function evidenceMaker(blocks: Pick<Block, "n" | "text">[]) {
   };
 }
 
+const OPEN_START = "no date stated: the start is open (a placeholder a year before publication); set it";
+
+/**
+ * The date of a sentence that states none: it happened before publication, and that is all the text says. The
+ * schema needs a start, so it is a placeholder a year before publication, named as such in the basis and the
+ * bounds; the range is wider than a year so that it is never read as "within the last year".
+ */
+function undatedPhrase(
+  text: string,
+  action: { subject: { start: number }; verbEnd: number; clause: { start: number; end: number } },
+  published: Anchor,
+): Candidate {
+  const stated = text.slice(action.subject.start, action.verbEnd).replace(/\s+/g, " ").trim();
+  return {
+    text: stated,
+    start: action.clause.start,
+    end: action.clause.start,
+    span: { start: addDays(published.start, -366), end: published.end, precision: "range" },
+    circa: false,
+    basis: `“${stated}”: no date stated; it happened before publication (${describeAnchor(published)}), which ends the range. The start is a placeholder, not a reading of the text: the reviewer must set the date.`,
+    future: false,
+    kind: "undated",
+    action: action.clause,
+    undated: true,
+  };
+}
+
 function draftDate(phrase: DatePhrase, published: Anchor): DraftDate {
   const { start, end, precision } = phrase.span;
   const compact =
@@ -410,7 +481,7 @@ function titleFrom(text: string, clause: { start: number; end: number }, phrase:
     .replace(/[“”"]/g, "")
     .replace(/^[\s,;:—–(]+|[\s,;:—–)]+$/g, "")
     .replace(/\s+,/g, ",")
-    .replace(/^(?:and|but|while|although|whereas|yet)\s+/i, "")
+    .replace(/^(?:and|but|while|(?:even )?though|although|whereas|yet)\s+/i, "")
     .split(/\s+/)
     .filter(Boolean)
     .slice(0, TITLE_WORDS)
@@ -426,7 +497,7 @@ const SLUG_STOP = new Set(
   ),
 );
 
-function uniqueSlug(title: string, start: string, taken: Set<string>): string {
+export function uniqueSlug(title: string, start: string, taken: Set<string>): string {
   const base =
     title
       .toLowerCase()

@@ -1,6 +1,7 @@
 import { CLAIM_KINDS } from "@/lib/domain";
 import { PRECISIONS } from "@/lib/dates";
 import type { StudioReview } from "@/lib/studio/view";
+import { FormError } from "./form-error";
 import styles from "./studio.module.css";
 import { WriteForm } from "./write-form";
 
@@ -22,20 +23,7 @@ export function CreateForm({ review, token, error }: CreateFormProps) {
         Select words in the article (at least four, within one paragraph): they fill the quote below. The
         quote must be verbatim; it is checked against the article when you add the item.
       </p>
-      <div id="create-error" className={styles.itemError} data-item-error>
-        {error && (
-          <div role="alert">
-            <p>{error.message}</p>
-            <ul>
-              {error.problems.map((i) => (
-                <li key={i}>
-                  <code>{i}</code>
-                </li>
-              ))}
-            </ul>
-          </div>
-        )}
-      </div>
+      <FormError id="create-error" error={error} />
       <WriteForm
         slug={review.slug}
         token={token}

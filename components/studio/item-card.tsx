@@ -78,6 +78,17 @@ export function ItemCard({ item, slug, token, version, error, accepted = false }
           </WriteForm>
         </div>
       )}
+      {item.candidate && (
+        <p className={styles.actions}>
+          <a
+            href={`?${new URLSearchParams({ name: item.candidate.name, kind: item.candidate.kind, candidate: String(item.index) })}#new-actor`}
+            aria-describedby={heading}
+            data-new-actor
+          >
+            New actor from this name…
+          </a>
+        </p>
+      )}
       {!accepted && item.edit && (
         <details className={styles.edit} data-edit>
           <summary>Edit, then accept</summary>

@@ -9,6 +9,8 @@ import styles from "./studio.module.css";
 // new-item form. It only reads and fills the server-rendered DOM.
 
 const ITEM = "[data-studio-item]";
+/** Forms for new things: emptied once written. */
+const RESET_AFTER = new Set(["create", "add-evidence", "new-actor", "new-issue"]);
 
 function isTyping(target: EventTarget | null) {
   return (
@@ -71,7 +73,7 @@ export function ReviewKeys() {
       if (result.ok) {
         doneMessage.current = result.message;
         focusAfter.current = card ? items().indexOf(card) : null;
-        if (form.dataset.studioForm === "create") form.reset();
+        if (RESET_AFTER.has(form.dataset.studioForm ?? "")) form.reset();
         startTransition(() => router.refresh());
         return;
       }
@@ -149,6 +151,12 @@ export function ReviewKeys() {
         case "n":
           document.getElementById("create")?.focus();
           break;
+        case "v":
+          document.getElementById("add-evidence")?.focus();
+          break;
+        case "c":
+          document.getElementById("new-name")?.focus();
+          break;
         default:
           handled = false;
       }
@@ -164,13 +172,15 @@ export function ReviewKeys() {
       if (!start || start !== end) return;
       const text = selection.toString().replace(/\s+/g, " ").trim();
       if (!text) return;
-      const quote = document.querySelector<HTMLTextAreaElement>("[data-selection-quote]");
-      const paragraph = document.querySelector<HTMLInputElement>("[data-selection-paragraph]");
-      if (!quote || !paragraph) return;
-      quote.value = text;
-      paragraph.value = start.dataset.p ?? "";
+      for (const quote of document.querySelectorAll<HTMLTextAreaElement>("[data-selection-quote]"))
+        quote.value = text;
+      for (const paragraph of document.querySelectorAll<HTMLInputElement>("[data-selection-paragraph]"))
+        paragraph.value = start.dataset.p ?? "";
+      // A short selection may be a name: offered to the new-actor form too.
+      const name = document.querySelector<HTMLInputElement>("[data-selection-name]");
+      if (name && text.split(" ").length <= 5) name.value = text;
       setMessage(
-        `Selected words from paragraph ${start.dataset.p} copied into the new-item form (press n to go there).`,
+        `Selected words from paragraph ${start.dataset.p} copied into the forms below: n for a new item, v to add them as evidence.`,
       );
     };
 

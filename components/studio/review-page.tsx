@@ -1,6 +1,8 @@
 import Link from "next/link";
 import type { StudioItem, StudioReview } from "@/lib/studio/view";
 import { CreateForm } from "./create-form";
+import { EvidenceForm } from "./evidence-form";
+import { NewNameForms, type NewNameFormsProps } from "./new-name-forms";
 import { ItemCard } from "./item-card";
 import { ReviewKeys } from "./review-keys";
 import styles from "./studio.module.css";
@@ -11,6 +13,7 @@ export interface ReviewPageProps {
   token: string;
   undoable: number;
   outcome: { done?: string; error?: string; problems?: string; item?: string };
+  prefill: NewNameFormsProps["prefill"];
 }
 
 const SHORTCUTS: [string, string][] = [
@@ -19,10 +22,12 @@ const SHORTCUTS: [string, string][] = [
   ["r", "reject (or dismiss) it"],
   ["e", "edit it, then accept"],
   ["u", "undo the last change"],
-  ["n", "new item from the selected words"],
+  ["n", "new event or position from the selected words"],
+  ["v", "the selected words as more evidence of an item"],
+  ["c", "new actor or issue"],
 ];
 
-export function ReviewPage({ review, token, undoable, outcome }: ReviewPageProps) {
+export function ReviewPage({ review, token, undoable, outcome, prefill }: ReviewPageProps) {
   const form = { slug: review.slug, token, version: review.version };
   const error = outcome.error
     ? { message: outcome.error, problems: outcome.problems ? outcome.problems.split("\n") : [] }
@@ -90,6 +95,8 @@ export function ReviewPage({ review, token, undoable, outcome }: ReviewPageProps
               </WriteForm>
             ))}
           <a href="#create">New item from selected words</a>
+          <a href="#add-evidence">Selected words as evidence</a>
+          <a href="#new-name">New actor or issue</a>
           {review.draft && <a href="#publish">Publish…</a>}
         </div>
       </div>
@@ -207,6 +214,17 @@ export function ReviewPage({ review, token, undoable, outcome }: ReviewPageProps
       )}
 
       <CreateForm review={review} token={token} error={outcome.item === "create" ? error : undefined} />
+      <EvidenceForm
+        review={review}
+        token={token}
+        error={outcome.item === "add-evidence" ? error : undefined}
+      />
+      <NewNameForms
+        review={review}
+        token={token}
+        prefill={prefill}
+        errors={{ actor: errorFor("new-actor"), issue: errorFor("new-issue") }}
+      />
       <ReviewKeys />
     </div>
   );

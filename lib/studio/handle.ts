@@ -4,7 +4,7 @@
 // files changed since the page was loaded), 422 (the result would not be valid content: every problem, file:line).
 import { z } from "zod";
 import { ContentError, formatProblem } from "@/lib/content";
-import { SLUG_PATTERN as SLUG } from "@/lib/domain";
+import { ACTOR_KINDS, SLUG_PATTERN as SLUG } from "@/lib/domain";
 import { StaleVersion, WriteRefused } from "@/lib/content/write";
 import { refuseWrite, studioContentDir, studioToken } from "./guard";
 import { forgetLast, lastChange, remember } from "./journal";
@@ -51,9 +51,32 @@ const formSchema = z.discriminatedUnion("op", [
     precision: text,
     basis: text,
   }),
+  z.object({
+    op: z.literal("add-evidence"),
+    target: z
+      .string()
+      .regex(/^(draft|annotation):(events|positions|divergence):\d+$/, "choose the item to add the words to"),
+    quote: z.string(),
+    paragraph: z.coerce.number().int().min(1),
+  }),
+  z.object({
+    op: z.literal("new-actor"),
+    name: z.string(),
+    slug: text,
+    kind: z.enum(ACTOR_KINDS, `kind must be one of ${ACTOR_KINDS.join(", ")}`),
+    affiliation: text,
+    aliases: text,
+    description: z.string(),
+    candidate: z.union([z.literal(""), index]).optional(),
+  }),
+  z.object({ op: z.literal("new-issue"), title: z.string(), slug: text, summary: z.string(), related: text }),
   z.object({ op: z.literal("publish"), perspective: text, perspective_basis: text }),
   z.object({ op: z.literal("undo") }),
 ]);
+
+/** Operations whose errors are shown beside their own form rather than beside a suggestion. */
+const FORM_ITEMS = new Set(["create", "add-evidence", "new-actor", "new-issue"]);
+const list = (value: string | undefined) => (value ?? "").split(",");
 
 export interface StudioResult {
   status: number;
@@ -90,12 +113,11 @@ async function run(request: Request, slug: string, fields: Record<string, string
   if (files.article.text === null) return { status: 404, message: `no article "${slug}"` };
 
   const parsed = formSchema.safeParse(fields);
-  const item =
-    fields.op === "create"
-      ? "create"
-      : fields.section && fields.index
-        ? `${fields.section}-${fields.index}`
-        : undefined;
+  const item = FORM_ITEMS.has(fields.op ?? "")
+    ? fields.op
+    : fields.section && fields.index
+      ? `${fields.section}-${fields.index}`
+      : undefined;
   if (!parsed.success)
     return {
       status: 400,
@@ -169,6 +191,33 @@ function toOperation(form: Exclude<z.infer<typeof formSchema>, { op: "undo" }>):
                 }
               : undefined,
         },
+      };
+    case "add-evidence": {
+      const [file, section, at] = form.target.split(":") as ["draft" | "annotation", "events", string];
+      return {
+        op: "add-evidence",
+        target: { file, section, index: Number(at) },
+        quote: form.quote,
+        paragraph: form.paragraph,
+      };
+    }
+    case "new-actor":
+      return {
+        op: "new-actor",
+        actor: {
+          slug: form.slug,
+          name: form.name,
+          kind: form.kind,
+          affiliation: form.affiliation,
+          aliases: list(form.aliases),
+          description: form.description,
+        },
+        candidate: form.candidate === "" ? undefined : form.candidate,
+      };
+    case "new-issue":
+      return {
+        op: "new-issue",
+        issue: { slug: form.slug, title: form.title, summary: form.summary, related: list(form.related) },
       };
     case "publish":
       return form.perspective === undefined && form.perspective_basis === undefined

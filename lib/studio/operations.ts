@@ -7,7 +7,8 @@ import { readFileSync, existsSync } from "node:fs";
 import path from "node:path";
 import { isMap, isSeq, parseDocument, YAMLMap, YAMLSeq, type Document } from "yaml";
 import { uniqueSlug } from "@/lib/assist";
-import { CLAIM_KINDS, type ClaimKind } from "@/lib/domain";
+import { ACTOR_KINDS, CLAIM_KINDS, isSlug, type ActorKind, type ClaimKind } from "@/lib/domain";
+import { normaliseQuote } from "@/lib/content/quotes";
 import { contentVersion, replaceContentFiles, StaleVersion } from "@/lib/content/write";
 import { PRECISIONS } from "@/lib/dates";
 
@@ -38,8 +39,36 @@ export interface NewItem {
   date?: { stated: string; start: string; precision: string; basis: string };
 }
 
+/** Items that carry evidence, addressed in the draft or in the annotation file. */
+export const EVIDENCED = ["events", "positions", "divergence"] as const;
+export interface EvidenceTarget {
+  file: "draft" | "annotation";
+  section: (typeof EVIDENCED)[number];
+  index: number;
+}
+
+export interface NewActor {
+  slug?: string;
+  name: string;
+  kind: string;
+  affiliation?: string;
+  aliases: string[];
+  description: string;
+}
+
+export interface NewIssue {
+  slug?: string;
+  title: string;
+  summary: string;
+  related: string[];
+}
+
 export type Operation =
   | { op: "accept"; section: Acceptable; index: number; edit?: ItemEdit }
+  | { op: "add-evidence"; target: EvidenceTarget; quote: string; paragraph: number }
+  /** `candidate`: the draft's candidate it was made from, deleted in the same write. */
+  | { op: "new-actor"; actor: NewActor; candidate?: number }
+  | { op: "new-issue"; issue: NewIssue }
   | { op: "reject"; section: Section; index: number }
   | { op: "accept-all"; section: Acceptable }
   | { op: "create"; item: NewItem }
@@ -59,11 +88,10 @@ export interface FileState {
   version: string;
 }
 
-/** The three files the studio edits for one article, as they are now. */
-export function readArticleFiles(
-  contentDir: string,
-  slug: string,
-): Record<"article" | "draft" | "annotation", FileState> {
+export type ReviewFiles = Record<"article" | "draft" | "annotation" | "actors" | "issues", FileState>;
+
+/** The files the studio edits for one article (its own three, and the shared actors and issues), as they are now. */
+export function readArticleFiles(contentDir: string, slug: string): ReviewFiles {
   const read = (rel: string): FileState => {
     const file = path.join(contentDir, rel);
     const text = existsSync(file) ? readFileSync(file, "utf8") : null;
@@ -73,10 +101,12 @@ export function readArticleFiles(
     article: read(`articles/${slug}.md`),
     draft: read(`drafts/${slug}.yaml`),
     annotation: read(`annotations/${slug}.yaml`),
+    actors: read("actors.yaml"),
+    issues: read("issues.yaml"),
   };
 }
 
-/** The version the page sends back with every edit: all three files, so a change to any of them is noticed. */
+/** The version the page sends back with every edit: all its files, so a change to any of them is noticed. */
 export function reviewVersion(files: Record<string, FileState>): string {
   return Object.values(files)
     .map((f) => f.version)
@@ -109,7 +139,7 @@ function setText(map: YAMLMap, key: string, value: string | undefined) {
 /** The new text of each file an operation changes. Pure: reads nothing, writes nothing. */
 export function planOperation(
   slug: string,
-  files: Record<"article" | "draft" | "annotation", FileState>,
+  files: ReviewFiles,
   operation: Operation,
   takenEventSlugs: Set<string> = new Set(),
 ): { path: string; text: string; version: string }[] {
@@ -141,6 +171,54 @@ export function planOperation(
     seq.flow = false;
     seq.items.push(annotation.createNode(item));
     return [out(files.annotation, annotation.toString({ lineWidth: 0 }))];
+  }
+
+  if (operation.op === "add-evidence") {
+    const { target } = operation;
+    const file = files[target.file];
+    if (file.text === null) throw new BadOperation(`no ${target.file} file for "${slug}"`);
+    const doc = yamlDoc(file.text);
+    const node = sectionOf(doc, target.section, false).items[target.index];
+    if (!isMap(node))
+      throw new BadOperation(`no ${target.section} item ${target.index + 1} in the ${target.file}`);
+    const quote = operation.quote.replace(/\s+/g, " ").trim();
+    if (quote.split(" ").length < 4) throw new BadOperation("select at least four words of the article");
+    if (!Number.isInteger(operation.paragraph) || operation.paragraph < 1)
+      throw new BadOperation("the quote's paragraph is missing");
+    const found = node.get("evidence", true);
+    const seq = isSeq(found) ? found : new YAMLSeq();
+    if (!isSeq(found)) node.set("evidence", seq);
+    const has = (seq.toJSON() as unknown[]).some(
+      (e) =>
+        normaliseQuote(typeof e === "string" ? e : String((e as { quote?: string })?.quote ?? "")) ===
+        normaliseQuote(quote),
+    );
+    if (has) throw new BadOperation("these words are already evidence of that item");
+    seq.items.push(doc.createNode({ quote, paragraph: operation.paragraph }));
+    return [out(file, doc.toString({ lineWidth: 0 }))];
+  }
+
+  if (operation.op === "new-actor" || operation.op === "new-issue") {
+    const file = operation.op === "new-actor" ? files.actors : files.issues;
+    if (file.text === null) throw new BadOperation(`no ${file.path}`);
+    const doc = yamlDoc(file.text);
+    const seq = isSeq(doc.contents) ? doc.contents : null;
+    if (!seq) throw new BadOperation(`${file.path} is not a list`);
+    const entry = operation.op === "new-actor" ? newActor(operation.actor) : newIssue(operation.issue);
+    const taken = (seq.toJSON() as { slug?: unknown }[]).some((e) => e?.slug === entry.slug);
+    if (taken) throw new BadOperation(`the slug "${entry.slug}" is taken in ${file.path}`);
+    seq.items.push(doc.createNode(entry));
+    const planned = [out(file, doc.toString({ lineWidth: 0 }))];
+    if (operation.op === "new-actor" && operation.candidate !== undefined) {
+      if (files.draft.text === null) throw new BadOperation(`no draft file for "${slug}"`);
+      const draft = yamlDoc(files.draft.text);
+      const candidates = sectionOf(draft, "candidates", false);
+      if (!candidates.items[operation.candidate])
+        throw new BadOperation(`no candidates item ${operation.candidate + 1}`);
+      candidates.items.splice(operation.candidate, 1);
+      planned.push(out(files.draft, draft.toString({ lineWidth: 0 })));
+    }
+    return planned;
   }
 
   if (files.draft.text === null) throw new BadOperation(`no draft file for "${slug}"`);
@@ -193,6 +271,51 @@ function need(value: string | undefined, name: string): string {
   const v = value?.trim();
   if (!v) throw new BadOperation(`${name} must not be empty`);
   return v;
+}
+
+/** A slug from a name: lowercase letters and digits joined by hyphens, accents dropped. */
+export function toSlug(name: string): string {
+  return name
+    .toLowerCase()
+    .normalize("NFKD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-+|-+$/g, "");
+}
+
+function slugFor(given: string | undefined, name: string): string {
+  const slug = given?.trim() || toSlug(name);
+  if (!isSlug(slug)) throw new BadOperation(`slug must be lowercase words joined by hyphens, not "${slug}"`);
+  return slug;
+}
+
+const names = (list: string[]) => list.map((a) => a.trim()).filter(Boolean);
+
+function newActor(actor: NewActor): Record<string, unknown> {
+  const name = need(actor.name, "name");
+  if (!(ACTOR_KINDS as readonly string[]).includes(actor.kind))
+    throw new BadOperation(`kind must be one of ${ACTOR_KINDS.join(", ")}`);
+  const aliases = names(actor.aliases);
+  const affiliation = actor.affiliation?.trim();
+  return {
+    slug: slugFor(actor.slug, name),
+    name,
+    kind: actor.kind as ActorKind,
+    ...(affiliation ? { affiliation } : {}),
+    ...(aliases.length ? { aliases } : {}),
+    description: need(actor.description, "description"),
+  };
+}
+
+function newIssue(issue: NewIssue): Record<string, unknown> {
+  const title = need(issue.title, "title");
+  const related = names(issue.related);
+  return {
+    slug: slugFor(issue.slug, title),
+    title,
+    summary: need(issue.summary, "summary"),
+    ...(related.length ? { related } : {}),
+  };
 }
 
 function newItem(item: NewItem, taken: Set<string>): Record<string, unknown> {
@@ -292,6 +415,12 @@ function describe(operation: Operation): string {
       return "Rejected the suggestion.";
     case "create":
       return `Added the ${operation.item.kind} with the selected words as its evidence.`;
+    case "add-evidence":
+      return `Added the selected words as evidence of the ${{ events: "event", positions: "position", divergence: "rating" }[operation.target.section]}.`;
+    case "new-actor":
+      return `Added the actor ${operation.actor.name.trim()}.`;
+    case "new-issue":
+      return `Added the issue ${operation.issue.title.trim()}.`;
     case "publish":
       return "Published the article: it reaches the public site at the next npm start.";
   }

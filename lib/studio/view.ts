@@ -6,6 +6,7 @@ import { parse } from "yaml";
 import { checkContentDir, formatProblem, type ContentProblem } from "@/lib/content";
 import type { Block } from "@/lib/content/markdown";
 import { parseArticle } from "@/lib/content/parse";
+import { DEFAULT_PAIR } from "@/lib/domain";
 import { normaliseQuote, quoteFinder } from "@/lib/content/quotes";
 import { ACCEPTABLE, FINDINGS, readArticleFiles, reviewVersion, type Section } from "./operations";
 
@@ -45,13 +46,15 @@ export interface StudioItem {
   id: string;
   /** Stable across writes (the index shifts when an item before it goes): what React keys the card by. */
   key: string;
-  section: Section;
+  section: ViewSection;
   index: number;
   paragraph: number | null;
   /** What the item is, in a few words, for its heading. */
   label: string;
   fields: { name: string; value: string }[];
   evidence: string[];
+  /** A candidate name and its guessed kind, to make a new actor from. */
+  candidate?: { name: string; kind: string };
   /** The editable texts of an acceptable item. */
   edit: { title?: string; summary?: string; stance?: string; claim?: string } | null;
 }
@@ -68,12 +71,16 @@ export interface StudioReview {
   findings: StudioItem[];
   accepted: StudioItem[];
   actors: { slug: string; name: string }[];
+  /** Items of this article that take more evidence: `draft:events:0`, `annotation:divergence:1`. */
+  evidenceTargets: { value: string; label: string }[];
   issues: { slug: string; title: string }[];
   problems: ContentProblem[];
   takenEventSlugs: Set<string>;
 }
 
 type Item = Record<string, unknown> & { evidence?: unknown[] };
+/** What the page shows: the draft's sections, and the annotation file's ratings. */
+type ViewSection = Section | "divergence";
 
 export async function loadStudioReview(contentDir: string, slug: string): Promise<StudioReview | null> {
   const files = readArticleFiles(contentDir, slug);
@@ -98,7 +105,7 @@ export async function loadStudioReview(contentDir: string, slug: string): Promis
   const quoteOf = (entry: unknown) =>
     typeof entry === "string" ? entry : String((entry as { quote?: string })?.quote ?? "");
 
-  const toItems = (data: Record<string, unknown> | null, sections: readonly Section[]) =>
+  const toItems = (data: Record<string, unknown> | null, sections: readonly ViewSection[]) =>
     sections.flatMap((section) =>
       ((data?.[section] as Item[] | undefined) ?? []).map((item, index): StudioItem => {
         const evidence = (item.evidence ?? []).map(quoteOf);
@@ -113,6 +120,9 @@ export async function loadStudioReview(contentDir: string, slug: string): Promis
           paragraph: paragraphOf(item.evidence?.[0]),
           ...describeItem(section, item),
           evidence,
+          ...(section === "candidates"
+            ? { candidate: { name: String(item.name ?? ""), kind: String(item.kind ?? "") } }
+            : {}),
           edit:
             section === "events"
               ? { title: str(item.title), summary: str(item.summary), claim: str(item.claim) }
@@ -136,6 +146,12 @@ export async function loadStudioReview(contentDir: string, slug: string): Promis
     ...(((draftData?.events as Item[]) ?? []).map((e) => String(e.slug)) ?? []),
     ...(((annotationData?.events as Item[]) ?? []).map((e) => String(e.slug)) ?? []),
   ]);
+  const suggestions = toItems(draftData, ACCEPTABLE);
+  const accepted = toItems(annotationData, ["events", "positions", "divergence", "actors"]).map((i) => ({
+    ...i,
+    id: `accepted-${i.id}`,
+    edit: null,
+  }));
   return {
     slug,
     title: frontmatter.title ?? slug,
@@ -146,13 +162,17 @@ export async function loadStudioReview(contentDir: string, slug: string): Promis
     },
     blocks,
     version: reviewVersion(files),
-    suggestions: toItems(draftData, ACCEPTABLE),
+    suggestions,
     findings: toItems(draftData, FINDINGS),
-    accepted: toItems(annotationData, ["events", "positions", "actors"]).map((i) => ({
-      ...i,
-      id: `accepted-${i.id}`,
-      edit: null,
-    })),
+    accepted,
+    evidenceTargets: [
+      ...suggestions
+        .filter((i) => i.section !== "actors")
+        .map((i) => ({ value: `draft:${i.section}:${i.index}`, label: `Suggested ${lower(i.label)}` })),
+      ...accepted
+        .filter((i) => i.section !== "actors")
+        .map((i) => ({ value: `annotation:${i.section}:${i.index}`, label: `Accepted ${lower(i.label)}` })),
+    ],
     actors: corpus?.actors.map((a) => ({ slug: a.slug, name: a.name })) ?? [],
     issues: corpus?.issues.map((i) => ({ slug: i.slug, title: i.title })) ?? [],
     problems,
@@ -160,10 +180,11 @@ export async function loadStudioReview(contentDir: string, slug: string): Promis
   };
 }
 
+const lower = (label: string) => label.charAt(0).toLowerCase() + label.slice(1);
 const str = (v: unknown) => (v === undefined || v === null ? undefined : String(v));
 const list = (v: unknown) => (Array.isArray(v) ? v.map(String).join(", ") : (str(v) ?? ""));
 
-function describeItem(section: Section, item: Item): Pick<StudioItem, "label" | "fields"> {
+function describeItem(section: ViewSection, item: Item): Pick<StudioItem, "label" | "fields"> {
   const date = item.date as { stated?: string; start?: string; end?: string; precision?: string } | undefined;
   const field = (name: string, value: unknown) =>
     value === undefined ? [] : [{ name, value: String(value) }];
@@ -192,6 +213,15 @@ function describeItem(section: Section, item: Item): Pick<StudioItem, "label" | 
           ...field("Claim", item.claim),
           ...field("Voice", item.voice),
           ...field("Summary", item.summary),
+        ],
+      };
+    case "divergence":
+      return {
+        label: `Rating: ${list(item.pair ?? DEFAULT_PAIR).replace(", ", "–")} on ${str(item.issue)}`,
+        fields: [
+          ...field("Level", item.level),
+          ...field("By", item.by),
+          ...field("Rationale", item.rationale),
         ],
       };
     case "actors":

@@ -27,6 +27,7 @@ export default async function StudioReviewPage({ params, searchParams }: PagePro
       token={token}
       undoable={undoCount(slug)}
       outcome={{ done: one("done"), error: one("error"), problems: one("problems"), item: one("item") }}
+      prefill={{ name: one("name"), kind: one("kind"), candidate: one("candidate") }}
     />
   );
 }

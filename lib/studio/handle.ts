@@ -127,21 +127,21 @@ async function run(request: Request, slug: string, fields: Record<string, string
   const form = parsed.data;
   try {
     if (form.op === "undo") {
-      const last = lastChange(slug);
+      const last = lastChange(contentDir, slug);
       if (!last) return { status: 400, message: "nothing to undo in this studio session" };
       if (reviewVersion(files) !== fields.version)
         throw new StaleVersion(
           `the files of "${slug}" changed since this page was loaded: nothing was undone; reload to see them`,
         );
       const { changed } = await undoOperation(contentDir, last);
-      forgetLast(slug);
+      forgetLast(contentDir, slug);
       return { status: 200, message: "Undid the last change.", changed };
     }
     const operation = toOperation(form);
     const taken =
       operation.op === "create" ? (await loadStudioReview(contentDir, slug))?.takenEventSlugs : undefined;
     const applied = await applyOperation(contentDir, slug, fields.version ?? "", operation, taken);
-    remember(slug, applied.undo);
+    remember(contentDir, slug, applied.undo);
     const where = applied.changed.map((c) => `${c.file}:${c.line}`).join(", ");
     return { status: 200, message: `${applied.message} Written: ${where}.`, changed: applied.changed };
   } catch (error) {

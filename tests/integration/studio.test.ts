@@ -2,7 +2,7 @@ import { spawnSync } from "node:child_process";
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { parse } from "yaml";
 import { checkContentDir, ContentError } from "@/lib/content";
 import { replaceContentFiles, StaleVersion, WriteRefused } from "@/lib/content/write";
@@ -332,6 +332,27 @@ describe("handleStudioWrite", () => {
     expect(snapshot()).not.toBe(before);
     expect((await post({ op: "undo" })).status).toBe(200);
     expect(readArticleFiles(dir, SLUG).draft.text).toBe(JSON.parse(before).draft.text);
+  });
+
+  it("undo survives a restart of the studio: the journal is a file beside the content, ignored by git and the check", async () => {
+    fresh();
+    const before = snapshot();
+    await post({ op: "reject", section: "events", index: "2" });
+    expect(readFileSync(path.join(dir, ".studio", ".gitignore"), "utf8")).toBe("*\n");
+    expect((await checkContentDir(dir)).ok).toBe(true);
+    // A new studio process: fresh modules, nothing kept in memory.
+    vi.resetModules();
+    const restarted = (await import("@/lib/studio/handle")).handleStudioWrite;
+    const undo = await restarted(
+      new Request(`http://${HOST}/api/studio/${SLUG}`, {
+        method: "POST",
+        headers: { host: HOST, origin: `http://${HOST}`, accept: "application/json" },
+        body: new URLSearchParams({ token: TOKEN, version: version(), op: "undo" }),
+      }),
+      SLUG,
+    );
+    expect(undo.status).toBe(200);
+    expect(snapshot()).toBe(before);
   });
 
   it("is a 404 when the server is not the studio", async () => {

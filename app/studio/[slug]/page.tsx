@@ -25,7 +25,7 @@ export default async function StudioReviewPage({ params, searchParams }: PagePro
     <ReviewPage
       review={review}
       token={token}
-      undoable={undoCount(slug)}
+      undoable={undoCount(studioContentDir(), slug)}
       outcome={{ done: one("done"), error: one("error"), problems: one("problems"), item: one("item") }}
       prefill={{ name: one("name"), kind: one("kind"), candidate: one("candidate") }}
     />

@@ -51,7 +51,7 @@ export function NewNameForms({ review, token, prefill, errors }: NewNameFormsPro
               </select>
             </label>
             <label>
-              Affiliation (a state or organisation&rsquo;s slug)
+              Affiliation (the state or organisation it belongs to)
               <select name="affiliation" defaultValue="">
                 <option value="">None</option>
                 {review.actors.map((a) => (

@@ -44,6 +44,8 @@ export function ReviewKeys() {
   useEffect(() => {
     const items = () => [...document.querySelectorAll<HTMLElement>(ITEM)];
     const current = () => (document.activeElement as HTMLElement | null)?.closest<HTMLElement>(ITEM) ?? null;
+    /** The selection last copied into the forms (`paragraph:words`). */
+    let copied = "";
 
     async function submit(form: HTMLFormElement) {
       if (busy.current) return setMessage("Still saving the last change: try again in a moment.");
@@ -73,8 +75,16 @@ export function ReviewKeys() {
       if (result.ok) {
         doneMessage.current = result.message;
         focusAfter.current = card ? items().indexOf(card) : null;
-        if (RESET_AFTER.has(form.dataset.studioForm ?? "")) form.reset();
-        startTransition(() => router.refresh());
+        if (RESET_AFTER.has(form.dataset.studioForm ?? "")) {
+          form.reset();
+          // The words are used: a later refresh of the page must not copy them into the forms again.
+          document.getSelection()?.removeAllRanges();
+          copied = "";
+        }
+        // A candidate's link put its name and index in the URL: drop them once used, so they fill nothing again.
+        if (form.dataset.studioForm === "new-actor" && location.search)
+          startTransition(() => router.replace(location.pathname, { scroll: false }));
+        else startTransition(() => router.refresh());
         return;
       }
       busy.current = false;
@@ -171,7 +181,9 @@ export function ReviewKeys() {
       const end = (range.endContainer.parentElement ?? null)?.closest<HTMLElement>("[data-p]");
       if (!start || start !== end) return;
       const text = selection.toString().replace(/\s+/g, " ").trim();
-      if (!text) return;
+      // A refresh of the page re-renders the selected text: copy (and announce) a selection once only.
+      if (!text || `${start.dataset.p}:${text}` === copied) return;
+      copied = `${start.dataset.p}:${text}`;
       for (const quote of document.querySelectorAll<HTMLTextAreaElement>("[data-selection-quote]"))
         quote.value = text;
       for (const paragraph of document.querySelectorAll<HTMLInputElement>("[data-selection-paragraph]"))

@@ -73,6 +73,36 @@ const card = (page: Page, heading: RegExp): Locator =>
   page.locator("[data-studio-item]", { has: page.getByRole("heading", { name: heading }) });
 const toast = (page: Page) => page.locator("[data-studio-toast]");
 
+/**
+ * Selects `words` in paragraph `n` as a reader does: presses the mouse before their first letter and drags to
+ * after their last. Only the letters' positions on screen come from the page; the selection is the browser's own.
+ */
+async function dragSelect(page: Page, n: number, words: string) {
+  const text = page.locator(`[data-p="${n}"] p`);
+  await text.scrollIntoViewIfNeeded();
+  const { from, to } = await text.evaluate((p, words) => {
+    const node = p.firstChild!;
+    const at = node.textContent!.indexOf(words);
+    if (at < 0) throw new Error(`"${words}" is not in the paragraph`);
+    const box = (start: number) => {
+      const range = document.createRange();
+      range.setStart(node, start);
+      range.setEnd(node, start + 1);
+      const r = range.getClientRects()[0]!;
+      return { left: r.left, right: r.right, y: r.top + r.height / 2 };
+    };
+    const first = box(at);
+    const last = box(at + words.length - 1);
+    return { from: { x: first.left + 1, y: first.y }, to: { x: last.right - 1, y: last.y } };
+  }, words);
+  await page.mouse.move(from.x, from.y);
+  await page.mouse.down();
+  await page.mouse.move((from.x + to.x) / 2, (from.y + to.y) / 2, { steps: 5 });
+  await page.mouse.move(to.x, to.y, { steps: 5 });
+  await page.mouse.up();
+  expect(await page.evaluate(() => document.getSelection()!.toString())).toBe(words);
+}
+
 // Generous: the page is large and the machine that runs the suite may be busy.
 test.describe.configure({ mode: "serial", timeout: 120_000 });
 
@@ -232,6 +262,59 @@ test("review: accept, keyboard accept, edit, reject, undo, a new event from sele
   await create.getByRole("button", { name: "Add it" }).click();
   await expect(toast(page)).toContainText("Added the event");
 
+  // Select a whole sentence with the mouse: it becomes the evidence of a new position on an existing issue.
+  const REFUSAL =
+    "Tehran said on Tuesday that it would not discuss its missile programme in any forum tied to the nuclear file.";
+  await dragSelect(page, 3, REFUSAL);
+  await expect(create.getByLabel("Quote (the evidence, verbatim)")).toHaveValue(REFUSAL);
+  await expect(create.getByLabel("Paragraph", { exact: true })).toHaveValue("3");
+  await create.getByLabel("Position (a stance on an issue)").check();
+  await create.locator("select[name=actor]").selectOption("iran");
+  await create.locator("select[name=issue]").selectOption({ label: "Iran's missiles" });
+  await create.locator("select[name=claim]").selectOption("statement");
+  await create.getByLabel("Title (event) or stance (position)").fill("No missile talks in any nuclear forum");
+  await create
+    .getByLabel("Summary, in our words")
+    .fill("Iran keeps its missile programme out of any talks tied to the nuclear file.");
+  await create.getByRole("button", { name: "Add it" }).click();
+  await expect(toast(page)).toContainText("Added the position");
+  await expect(page.locator("#accepted-positions-0")).toContainText("Position: iran on iran-missiles");
+
+  // Selected words as one more quote of an existing suggestion: Israel's position on the missiles.
+  await dragSelect(page, 4, "Israel would keep its freedom of action");
+  const more = page.locator("#add-evidence");
+  await expect(more.getByLabel("Quote (verbatim)")).toHaveValue("Israel would keep its freedom of action");
+  await more
+    .locator("select[name=target]")
+    .selectOption({ label: "Suggested position: israel on iran-missiles" });
+  await more.getByRole("button", { name: "Add the evidence" }).click();
+  await expect(toast(page)).toContainText("Added the selected words as evidence of the position.");
+  await expect(card(page, /Position: israel on iran-missiles/)).toContainText("and 1 more");
+
+  // A short selection is offered as a name: a new actor, then a new issue, written to actors.yaml and issues.yaml.
+  await dragSelect(page, 6, "Analysts in the region");
+  const actor = page.locator("#new-actor");
+  await expect(actor.getByLabel("Name")).toHaveValue("Analysts in the region");
+  await actor.locator("select[name=kind]").selectOption("analyst");
+  await actor
+    .getByLabel("Description, one neutral line")
+    .fill("Regional analysts the fictional article cites.");
+  await actor.getByRole("button", { name: "Add the actor" }).click();
+  await expect(toast(page)).toContainText("Added the actor Analysts in the region.");
+  const issue = page.locator("#new-issue");
+  await issue.getByLabel("Title").fill("Where the talks are held");
+  await issue.getByLabel("Summary, neutral, in our words").fill("Which places host the rounds, and why.");
+  await issue.getByLabel(/^Related issues/).fill("iran-talks");
+  // Malformed: an unknown related issue is refused beside the form, at file:line, and writes nothing.
+  const beforeIssue = readFileSync(path.join(content, "issues.yaml"), "utf8");
+  await issue.getByLabel(/^Related issues/).fill("iran-talks, no-such-issue");
+  await issue.getByRole("button", { name: "Add the issue" }).click();
+  await expect(issue.getByRole("alert")).toContainText(/issues\.yaml:\d+/);
+  expect(readFileSync(path.join(content, "issues.yaml"), "utf8")).toBe(beforeIssue);
+  await issue.getByLabel(/^Related issues/).fill("iran-talks");
+  await issue.getByRole("button", { name: "Add the issue" }).click();
+  await expect(toast(page)).toContainText("Added the issue Where the talks are held.");
+
   const publish = page.locator("#publish");
   await publish
     .getByLabel(/^Perspective/)
@@ -253,6 +336,26 @@ test("review: accept, keyboard accept, edit, reject, undo, a new event from sele
   expect(annotation.events[2].evidence).toEqual([
     { quote: "the two sides agreed to exchange draft annexes", paragraph: 1 },
   ]);
+  expect(annotation.positions).toEqual([
+    expect.objectContaining({
+      actor: "iran",
+      issue: "iran-missiles",
+      stance: "No missile talks in any nuclear forum",
+      evidence: [{ quote: REFUSAL, paragraph: 3 }],
+    }),
+  ]);
+  expect(draft.positions[1].evidence.at(-1)).toEqual({
+    quote: "Israel would keep its freedom of action",
+    paragraph: 4,
+  });
+  expect(parse(readFileSync(path.join(content, "actors.yaml"), "utf8")).at(-1)).toMatchObject({
+    slug: "analysts-in-the-region",
+    kind: "analyst",
+  });
+  expect(parse(readFileSync(path.join(content, "issues.yaml"), "utf8")).at(-1)).toMatchObject({
+    slug: "where-the-talks-are-held",
+    related: ["iran-talks"],
+  });
   expect(draft.events).toEqual([]);
   expect(draft.positions.map((p: { actor: string }) => p.actor)).toEqual(["us", "israel"]);
   expect(after.draft).toContain("# Sentences with a known actor and a date phrase");
@@ -302,7 +405,7 @@ test("writes from another origin or without the run's token are refused (403), n
   expect(files()).toEqual(before);
 });
 
-test("without JavaScript the forms still work: a dismissal round-trips through the server", async ({
+test("without JavaScript the forms still work: a candidate fills the new-actor form, a dismissal round-trips", async ({
   browser,
 }) => {
   const context = await browser.newContext({ baseURL: STUDIO, javaScriptEnabled: false });
@@ -311,6 +414,12 @@ test("without JavaScript the forms still work: a dismissal round-trips through t
   // The assist's notes are folded under their paragraph: a native <details>, no script needed to open it.
   await page.locator("details:not([data-edit])", { hasText: "New name? Lucerne" }).locator("summary").click();
   const candidate = card(page, /New name\? Lucerne/);
+  // A candidate's "New actor…" link reloads the page with the new-actor form filled from it.
+  await candidate.getByRole("link", { name: "New actor from this name…" }).click();
+  await expect(page).toHaveURL(/\?name=Lucerne&kind=place&candidate=0#new-actor$/);
+  await expect(page.locator("#new-actor").getByLabel("Name")).toHaveValue("Lucerne");
+  await expect(page.locator('#new-actor input[name="candidate"]')).toHaveValue("0");
+  await page.locator("details:not([data-edit])", { hasText: "New name? Lucerne" }).locator("summary").click();
   await candidate.getByRole("button", { name: "Dismiss" }).click();
   await expect(page.getByRole("status").first()).toContainText("Rejected the suggestion.");
   await expect(card(page, /New name\? Lucerne/)).toHaveCount(0);
@@ -341,6 +450,13 @@ test("npm start over the reviewed content shows the accepted items only, and no 
   await expect(page.getByRole("main")).toContainText("Tehran rules out missile talks in the nuclear forum");
   await page.goto(`${PUBLIC}/issues/iran-missiles`);
   await expect(page.locator(`#position-${SLUG}-israel`)).toBeVisible();
+  await expect(page.locator(`#position-${SLUG}-israel`)).toContainText(
+    "Israel would keep its freedom of action",
+  );
+  // The position made from the sentence selected in the browser, on its issue's page, with that sentence.
+  const refusal = page.locator(`#position-${SLUG}-iran`);
+  await expect(refusal).toContainText("No missile talks in any nuclear forum");
+  await expect(refusal).toContainText("it would not discuss its missile programme in any forum");
   await page.goto(`${PUBLIC}/issues/iran-talks`);
   await expect(page.locator(`#position-${SLUG}-us`)).toHaveCount(0);
   expect((await request.get(`${PUBLIC}/studio/${SLUG}`)).status()).toBe(404);

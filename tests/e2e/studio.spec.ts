@@ -283,6 +283,9 @@ test("review: accept, keyboard accept, edit, reject, undo, a new event from sele
   // Selected words as one more quote of an existing suggestion: Israel's position on the missiles.
   await dragSelect(page, 4, "Israel would keep its freedom of action");
   const more = page.locator("#add-evidence");
+  // v, as the page lists it, goes to the more-evidence form.
+  await page.keyboard.press("v");
+  await expect(more).toBeFocused();
   await expect(more.getByLabel("Quote (verbatim)")).toHaveValue("Israel would keep its freedom of action");
   await more
     .locator("select[name=target]")
@@ -293,6 +296,8 @@ test("review: accept, keyboard accept, edit, reject, undo, a new event from sele
 
   // A short selection is offered as a name: a new actor, then a new issue, written to actors.yaml and issues.yaml.
   await dragSelect(page, 6, "Analysts in the region");
+  await page.keyboard.press("c");
+  await expect(page.locator("#new-name")).toBeFocused();
   const actor = page.locator("#new-actor");
   await expect(actor.getByLabel("Name")).toHaveValue("Analysts in the region");
   await actor.locator("select[name=kind]").selectOption("analyst");

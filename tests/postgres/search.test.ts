@@ -97,14 +97,15 @@ describe("search() on SQLite and PostgreSQL", () => {
     const [a, b] = await both({ text: "Al Udeid", limit: 50 });
     expect(b.hits.map((h) => h.heading)).toEqual(a.hits.map((h) => h.heading));
     for (const hit of b.hits.filter((h) => h.snippet.marks.length > 0))
-      for (const [s, e] of hit.snippet.marks) expect(hit.snippet.text.slice(s, e)).toMatch(/^(Al|Udeid|Al Udeid)$/i);
+      for (const [s, e] of hit.snippet.marks)
+        expect(hit.snippet.text.slice(s, e)).toMatch(/^(Al|Udeid|Al Udeid)$/i);
     const long = (await stores.postgres![0].search({ text: "Fordow", kind: "passage" })).hits[0]!;
     expect(long.snippet.text).toMatch(/^….*…$|^….*[.”]$|^[^…].*…$/);
     expect(long.snippet.text.split(/\s+/).length).toBeLessThanOrEqual(30);
     // A title that is markup stays text: nothing from the index is parsed.
-    expect(b.hits.every((h) => !h.heading.text.includes("\u0002") && !h.snippet.text.includes("\u0003"))).toBe(
-      true,
-    );
+    expect(
+      b.hits.every((h) => !h.heading.text.includes("\u0002") && !h.snippet.text.includes("\u0003")),
+    ).toBe(true);
   });
 
   it("where the stemmers part, PostgreSQL finds a subset of what SQLite finds", async () => {
@@ -112,7 +113,10 @@ describe("search() on SQLite and PostgreSQL", () => {
       const [a, b] = await both({ text: q, limit: 1000 });
       const found = new Set(a.hits.map((h) => `${h.kind}:${h.slug}`));
       expect(b.total, `${q}: ${why}`).toBeLessThan(a.total);
-      expect(b.hits.filter((h) => !found.has(`${h.kind}:${h.slug}`)), q).toEqual([]);
+      expect(
+        b.hits.filter((h) => !found.has(`${h.kind}:${h.slug}`)),
+        q,
+      ).toEqual([]);
     }
   });
 

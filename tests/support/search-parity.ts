@@ -75,7 +75,12 @@ export function searchParityProblems(
   if (onlyA.length) problems.push(`only on SQLite: ${onlyA.slice(0, 5).join("; ")}`);
   if (onlyB.length) problems.push(`only on PostgreSQL: ${onlyB.slice(0, 5).join("; ")}`);
   const first = sqlite.hits[0];
-  if (exactName && first && foldName(first.title) === exactName && key(first) !== key(postgres.hits[0] ?? first))
+  if (
+    exactName &&
+    first &&
+    foldName(first.title) === exactName &&
+    key(first) !== key(postgres.hits[0] ?? first)
+  )
     problems.push(`first ${key(first)} ≠ ${postgres.hits[0] && key(postgres.hits[0])}`);
   return problems;
 }

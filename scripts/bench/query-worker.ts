@@ -20,8 +20,10 @@ const byActor = { ...NO_FILTERS, actors: [actor] };
 
 // Search through its store, as lib/search picks it (lib/search/index.ts itself pulls in a component's CSS module).
 const store = storeOf(appDatabaseUrl()) === "postgresql" ? postgresStore(prisma) : sqliteStore(prisma);
-const searchFor = (text: string, window: StoreRequest["window"]) => () =>
-  store.search({ query: parseQuery(text), kind: null, article: null, actor: null, window });
+const searchFor =
+  (text: string, window: StoreRequest["window"], kind: StoreRequest["kind"] = null) =>
+  () =>
+    store.search({ query: parseQuery(text), kind, article: null, actor: null, window });
 
 const QUERIES: Record<string, () => Promise<unknown>> = {
   "listEvents (first page of 50)": () => listEvents(NO_FILTERS, { offset: 0, limit: 50 }),
@@ -37,6 +39,7 @@ const QUERIES: Record<string, () => Promise<unknown>> = {
     return pair ? getMatrix([pair.a.slug, pair.b.slug]) : null;
   },
   "search (a word, top 20)": searchFor("talks", { offset: 0, limit: 20 }),
+  "search (a word, one kind's top 20)": searchFor("talks", { offset: 0, limit: 20 }, "event"),
   "search (phrase OR prefix, best 5 of each kind)": searchFor('"actor 001" OR negot*', { perKind: 5 }),
 };
 

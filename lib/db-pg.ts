@@ -25,14 +25,14 @@ export async function currentBuild(client: pg.Client | pg.Pool): Promise<string 
 }
 
 /**
- * A Prisma client over one build's schema. `readOnly` adds the server's own guard to the role's: every transaction
+ * A Prisma client over one build's schema (a name matching BUILD_SCHEMA, so it needs no quoting). `readOnly` adds the server's own guard to the role's: every transaction
  * of its connections is read-only.
  */
 export function pgClientFor(url: string, schema: string, readOnly: boolean): PrismaClient {
-  const adapter = new PrismaPg(
-    { connectionString: url, ...(readOnly ? { options: "-c default_transaction_read_only=on" } : {}) },
-    { schema },
-  );
+  // The search path too: Prisma qualifies its own queries with `schema`, but raw SQL (lib/search/postgres.ts) and
+  // the text search configuration it names are found through the search path.
+  const options = [`-c search_path=${schema}`, ...(readOnly ? ["-c default_transaction_read_only=on"] : [])];
+  const adapter = new PrismaPg({ connectionString: url, options: options.join(" ") }, { schema });
   // The PostgreSQL client is generated from the same models (prisma/postgres/schema.prisma is derived from
   // prisma/schema.prisma), so the query layer's types hold for it.
   return new PgPrismaClient({ adapter }) as unknown as PrismaClient;

@@ -59,8 +59,7 @@ if (pgUrl) {
     const built = await buildIntoPostgres(pgUrl, {
       readerRole: env.PG_READER_ROLE,
       keep: env.PG_KEEP_BUILDS,
-      // No search index: it is SQLite FTS5, and search on PostgreSQL is not built yet.
-      load: (prisma) => loadContent(prisma, result.content, meta(), { search: false }),
+      load: (prisma) => loadContent(prisma, result.content, meta(), { store: "postgresql" }),
     });
     const ms = Math.round(performance.now() - started);
     log(`Built PostgreSQL schema ${built.schema} from ${contentDir}/ in ${ms} ms, now serving:`);

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { listActors } from "@/lib/queries/actors";
 import { listArticles } from "@/lib/queries/articles";
 import { getKnownSlugs } from "@/lib/queries/known";
-import { search, searchAvailable, SEARCH_PAGE_SIZE, type SearchResults } from "@/lib/search";
+import { search, SEARCH_PAGE_SIZE, type SearchResults } from "@/lib/search";
 import { KIND_LABEL, SEARCH_KINDS, type SearchKind } from "@/lib/search/kinds";
 import { isSearchable } from "@/lib/search/query";
 import { snapshotLabel } from "@/lib/site/labels";
@@ -49,7 +49,6 @@ export async function generateMetadata({ searchParams }: PageProps<"/search">): 
 }
 
 export default async function SearchPage({ searchParams }: PageProps<"/search">) {
-  if (!searchAvailable()) return <Unavailable />;
   const [{ state, dropped }, articles, actors] = await Promise.all([
     readState(searchParams),
     listArticles(),
@@ -313,25 +312,6 @@ async function Empty({
         Try fewer words, another spelling or a name the sources use, or end a word with * to match its
         beginnings.
       </p>
-    </div>
-  );
-}
-
-/** On PostgreSQL: db:build writes no search index there yet (README, "Running for a team on PostgreSQL"). */
-function Unavailable() {
-  return (
-    <div className={styles.page}>
-      <header className={styles.header}>
-        <p className="eyebrow">Search</p>
-        <h1>Search</h1>
-      </header>
-      <div className={styles.notice} role="note">
-        <p>
-          Search is not available on this store yet: this server reads PostgreSQL, and its search index is not
-          built. Browse the <Link href="/timeline">timeline</Link>, the <Link href="/matrix">matrix</Link> or
-          the <Link href="/articles">articles</Link> instead.
-        </p>
-      </div>
     </div>
   );
 }

@@ -1,4 +1,5 @@
 import type { PrismaClient } from "@/generated/prisma/client";
+import type { Store } from "@/lib/env";
 import { loadSearchIndex } from "@/lib/search/build";
 import type { ResolvedContent, ResolvedEvidence } from "./types";
 
@@ -16,14 +17,14 @@ export interface LoadCounts {
 
 /**
  * Writes resolved content into an empty database in one transaction. Ids are assigned here, not by the database,
- * so every row can be written with one `createMany` per table. `search: false` leaves the search tables empty: the
- * index is SQLite FTS5 SQL, and PostgreSQL has no search store yet (README, "Running for a team on PostgreSQL").
+ * so every row can be written with one `createMany` per table. `store` names the database written to: each store
+ * builds its own full-text index over the search documents (lib/search/build.ts).
  */
 export async function loadContent(
   prisma: PrismaClient,
   content: ResolvedContent,
   meta: Record<string, string> = {},
-  options: { search?: boolean } = {},
+  options: { store?: Store } = {},
 ): Promise<LoadCounts> {
   const articleId = idMap(content.articles.map((a) => a.slug));
   const actorId = idMap(content.actors.map((a) => a.slug));
@@ -203,7 +204,7 @@ export async function loadContent(
         })),
       });
       await tx.meta.createMany({ data: Object.entries(meta).map(([key, value]) => ({ key, value })) });
-      if (options.search !== false) searchDocuments = await loadSearchIndex(tx, content);
+      searchDocuments = await loadSearchIndex(tx, content, options.store ?? "sqlite");
     },
     { timeout: 120_000 },
   );

@@ -10,18 +10,11 @@ import { positionAnchor } from "@/components/issue/position-card";
 import { SEARCH_KINDS, type SearchKind } from "./kinds";
 import { parseMarked, prefixMarked, withoutLoneFunctionWords, type Marked } from "./marks";
 import { parseQuery, type ParsedQuery } from "./query";
+import { postgresStore } from "./postgres";
 import { sqliteStore } from "./sqlite";
 import type { StoreHit } from "./store";
 
 // Search, as the pages and the API see it: one typed function. Which store answers is decided here and nowhere else.
-
-/**
- * Whether this server's store can search. Only SQLite can today (FTS5); on PostgreSQL db:build writes no search
- * index, and /search and /api/v1/search say search is not available instead of failing.
- */
-export function searchAvailable(): boolean {
-  return storeOf(appDatabaseUrl()) === "sqlite";
-}
 
 export type { SearchKind } from "./kinds";
 export type { Marked } from "./marks";
@@ -70,7 +63,8 @@ export interface SearchResults {
 
 export const SEARCH_PAGE_SIZE = 20;
 
-const store = sqliteStore(prisma);
+// Both stores answer the same questions alike (README, "Search on PostgreSQL" says where their order may differ).
+const store = storeOf(appDatabaseUrl()) === "postgresql" ? postgresStore(prisma) : sqliteStore(prisma);
 
 async function searchUncached(q: SearchQuery): Promise<SearchResults> {
   const query = parseQuery(q.text);

@@ -1,4 +1,4 @@
-import { Prisma, type PrismaClient } from "@/generated/prisma/client";
+import { Prisma } from "@/generated/prisma/client";
 import {
   KIND_BLOCK,
   KIND_BOOST,
@@ -10,63 +10,26 @@ import {
 import { toFts5 } from "./fts5";
 import { SEARCH_KINDS, type SearchKind } from "./kinds";
 import { MARK_END, MARK_START } from "./marks";
+import { type Db, writeSearchRows } from "./rows";
 import type { SearchStore, StoreHit, StoreRequest } from "./store";
 
 // The SQLite store: an FTS5 index ("SearchIndex", migration 0003) over "SearchDocument". All of Faultlines' SQLite
 // search SQL is here; every value is a bound parameter ($queryRaw tagged templates), and the MATCH expression is
 // built from parsed, quoted terms (lib/search/fts5.ts).
 
-type Db = Pick<PrismaClient, "$queryRaw" | "$executeRaw">;
-
 /** Relevance weights of the indexed columns, in their order: title, aliases, body, involved actors' names. */
 const WEIGHTS = Prisma.raw("8.0, 6.0, 1.0, 0.5");
 /** Tokens of context a snippet shows around what matched. */
-const SNIPPET_TOKENS = 28;
+export const SNIPPET_TOKENS = 28;
 
-const DOCUMENT_COLUMNS = [
-  "id",
-  "kind",
-  "key",
-  "label",
-  "title",
-  "aliases",
-  "body",
-  "involved",
-  "issue",
-  "article",
-  "actor",
-  "paragraph",
-] as const satisfies readonly (keyof SearchDocumentRow)[];
-/** Rows per INSERT: under SQLite's 32,766 bound parameters with room to spare. */
-const CHUNK = 500;
-
-/**
- * Writes the documents and facets, then fills the index from them, inside db:build's transaction. Multi-row INSERTs
- * rather than createMany: on 11,000 documents createMany took 18 s and this 0.5 s (npm run bench, 5,000 events).
- */
+/** Writes the documents and facets, then fills the index from them, inside db:build's transaction. */
 export async function writeSqliteIndex(
   tx: Db,
   documents: SearchDocumentRow[],
   facets: SearchFacetRow[],
   names: SearchNameRow[],
 ): Promise<void> {
-  const columns = Prisma.raw(DOCUMENT_COLUMNS.map((c) => `"${c}"`).join(", "));
-  for (let i = 0; i < documents.length; i += CHUNK) {
-    const rows = documents
-      .slice(i, i + CHUNK)
-      .map((d) => Prisma.sql`(${Prisma.join(DOCUMENT_COLUMNS.map((c) => d[c]))})`);
-    await tx.$executeRaw`INSERT INTO "SearchDocument" (${columns}) VALUES ${Prisma.join(rows)}`;
-  }
-  for (let i = 0; i < facets.length; i += CHUNK * 4) {
-    const rows = facets
-      .slice(i, i + CHUNK * 4)
-      .map((f) => Prisma.sql`(${f.documentId}, ${f.facet}, ${f.slug})`);
-    await tx.$executeRaw`INSERT INTO "SearchFacet" ("documentId", "facet", "slug") VALUES ${Prisma.join(rows)}`;
-  }
-  for (let i = 0; i < names.length; i += CHUNK * 4) {
-    const rows = names.slice(i, i + CHUNK * 4).map((n) => Prisma.sql`(${n.name}, ${n.documentId})`);
-    await tx.$executeRaw`INSERT INTO "SearchName" ("name", "documentId") VALUES ${Prisma.join(rows)}`;
-  }
+  await writeSearchRows(tx, documents, facets, names);
   await rebuildSqliteIndex(tx);
 }
 

@@ -1,7 +1,7 @@
 import type { SearchKind } from "./kinds";
 import type { ParsedQuery } from "./query";
 
-// What a search store (SQLite FTS5 today, PostgreSQL later) is asked and answers. The query arrives parsed; the
+// What a search store (SQLite FTS5, PostgreSQL's tsvector) is asked and answers. The query arrives parsed; the
 // store compiles it into its own syntax. Highlighted text comes back with MARK_START/MARK_END around each match.
 
 export interface StoreRequest {

@@ -7,11 +7,23 @@ import { getIssueBySlug, listIssues } from "../../lib/queries/issues";
 import { getActorBySlug } from "../../lib/queries/actors";
 import { listRatedPairs, getMatrix } from "../../lib/queries/matrix";
 import { prisma } from "../../lib/db";
+import { appDatabaseUrl, storeOf } from "../../lib/env";
+import { postgresStore } from "../../lib/search/postgres";
+import { parseQuery } from "../../lib/search/query";
+import { sqliteStore } from "../../lib/search/sqlite";
+import type { StoreRequest } from "../../lib/search/store";
 
 const [actor = "", issue = "", runsArg = "30", warmupArg = "5"] = process.argv.slice(2);
 const runs = Number(runsArg);
 const warmup = Number(warmupArg);
 const byActor = { ...NO_FILTERS, actors: [actor] };
+
+// Search through its store, as lib/search picks it (lib/search/index.ts itself pulls in a component's CSS module).
+const store = storeOf(appDatabaseUrl()) === "postgresql" ? postgresStore(prisma) : sqliteStore(prisma);
+const searchFor =
+  (text: string, window: StoreRequest["window"], kind: StoreRequest["kind"] = null) =>
+  () =>
+    store.search({ query: parseQuery(text), kind, article: null, actor: null, window });
 
 const QUERIES: Record<string, () => Promise<unknown>> = {
   "listEvents (first page of 50)": () => listEvents(NO_FILTERS, { offset: 0, limit: 50 }),
@@ -26,6 +38,9 @@ const QUERIES: Record<string, () => Promise<unknown>> = {
     const [pair] = await listRatedPairs();
     return pair ? getMatrix([pair.a.slug, pair.b.slug]) : null;
   },
+  "search (a word, top 20)": searchFor("talks", { offset: 0, limit: 20 }),
+  "search (a word, one kind's top 20)": searchFor("talks", { offset: 0, limit: 20 }, "event"),
+  "search (phrase OR prefix, best 5 of each kind)": searchFor('"actor 001" OR negot*', { perKind: 5 }),
 };
 
 const results: Record<string, { median: number; p95: number }> = {};

@@ -32,6 +32,7 @@ const TABLE_COUNTS: [table: string, count: keyof LoadCounts][] = [
   ["Position", "positions"],
   ["Divergence", "divergences"],
   ["Evidence", "quotes"],
+  ["SearchDocument", "searchDocuments"],
 ];
 
 function migrationScripts(): string[] {

@@ -88,6 +88,16 @@ describe("db:build into PostgreSQL", () => {
     }
     expect(await buildSchemas()).toEqual(["faultlines_4", "faultlines_5"]);
     expect(await current()).toBe("faultlines_5");
+    // Every kept build keeps its search index when older ones are dropped (a replica may still be pinned to it):
+    // the unaccent extension their text search configurations use was installed by the first build, but not in
+    // that build's schema, which dropping would take the extension and every later build's index with it.
+    for (const schema of ["faultlines_4", "faultlines_5"]) {
+      const [found] = await db.query<{ n: string }>(
+        `SELECT count(*) AS n FROM ${schema}."SearchDocument"
+         WHERE "searchVector" @@ to_tsquery('${schema}.faultlines_search', 'Genèva')`,
+      );
+      expect(Number(found!.n), schema).toBeGreaterThan(0);
+    }
   });
 });
 

@@ -7,11 +7,13 @@ describe("toPostgresSchema", () => {
     expect(readFileSync(PG_SCHEMA, "utf8")).toBe(toPostgresSchema(readFileSync(SQLITE_SCHEMA, "utf8")));
   });
 
-  it("changes only the provider and the client's output, and stops if it cannot find them", () => {
+  it("changes only the provider, the client's output and adds the search vector, and stops if it cannot find them", () => {
     const derived = toPostgresSchema(readFileSync(SQLITE_SCHEMA, "utf8"));
     expect(derived).toContain('provider = "postgresql"');
     expect(derived).toContain('output   = "../../generated/prisma-pg"');
     expect(derived).not.toContain("sqlite");
+    expect(derived).toContain('searchVector Unsupported("tsvector")? @default(dbgenerated())');
+    expect(derived).toContain("@@index([searchVector], type: Gin)");
     expect(() => toPostgresSchema("datasource db {}")).toThrow(/prisma\/schema\.prisma/);
   });
 });

@@ -1,5 +1,6 @@
-// A production server for scripts and tests: `next start` on a loopback port (a free one unless given), ready once it
-// answers, stopped by its process id together with everything it started. Used by the benchmark and the database swap
+// A production server for scripts and tests: the one `npm start` runs (scripts/serve.ts: Next.js behind the response
+// cache), or bare `next start` when asked, on a loopback port (a free one unless given), ready once it answers, stopped
+// by its process id together with everything it started. Used by the benchmark and the database swap
 // test; anything that compares or times a running app can start one the same way.
 import { spawn, type ChildProcess } from "node:child_process";
 import { createServer } from "node:net";
@@ -23,6 +24,8 @@ export interface ServerOptions {
   /** A path that answers 200 once the server is ready. */
   readyPath?: string;
   timeoutMs?: number;
+  /** `next start` without the response cache, for comparing against it. */
+  bare?: boolean;
 }
 
 const running = new Set<RunningServer>();
@@ -39,20 +42,19 @@ function freePort(): Promise<number> {
   });
 }
 
-/** Starts `next start` and resolves once it answers `readyPath`; rejects (and stops it) if it does not in time. */
+/** Starts the server and resolves once it answers `readyPath`; rejects (and stops it) if it does not in time. */
 export async function startServer(options: ServerOptions = {}): Promise<RunningServer> {
   const port = options.port ?? (await freePort());
-  const child = spawn(
-    process.execPath,
-    [path.resolve("node_modules/next/dist/bin/next"), "start", "-p", String(port), "-H", "127.0.0.1"],
-    {
-      // Its own process group, so stopping it stops anything it started.
-      detached: true,
-      stdio: ["ignore", "ignore", "pipe"],
-      env: { ...process.env, ...options.env, NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production" },
-    },
-  );
-  if (child.pid === undefined) throw new Error("next start did not start");
+  const args = options.bare
+    ? [path.resolve("node_modules/next/dist/bin/next"), "start"]
+    : ["--import", "tsx", path.resolve("scripts/serve.ts")];
+  const child = spawn(process.execPath, [...args, "-p", String(port), "-H", "127.0.0.1"], {
+    // Its own process group, so stopping it stops anything it started.
+    detached: true,
+    stdio: ["ignore", "ignore", "pipe"],
+    env: { ...process.env, ...options.env, NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production" },
+  });
+  if (child.pid === undefined) throw new Error("the server did not start");
   let stderr = "";
   child.stderr?.on("data", (chunk: Buffer) => (stderr = (stderr + chunk.toString()).slice(-4000)));
   const server: RunningServer = {
@@ -66,7 +68,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   child.on("exit", (code, signal) => {
     // Still listed: nobody asked it to stop.
     if (running.delete(server))
-      console.error(`next start on port ${port} stopped (${code ?? signal})\n${stderr}`);
+      console.error(`the server on port ${port} stopped (${code ?? signal})\n${stderr}`);
   });
   try {
     await waitUntilReady(
@@ -90,7 +92,7 @@ async function waitUntilReady(url: string, child: ChildProcess, timeoutMs: numbe
   const until = Date.now() + timeoutMs;
   while (Date.now() < until) {
     if (child.exitCode !== null || child.signalCode !== null)
-      throw new Error("next start stopped before it answered");
+      throw new Error("the server stopped before it answered");
     try {
       const response = await fetch(url, { signal: AbortSignal.timeout(5000) });
       if (response.ok) return;

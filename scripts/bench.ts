@@ -8,6 +8,8 @@
 //   db-build    builds it with the real `scripts/db-build.ts` into a scratch database
 //   timeline    serves the existing app build (`next start`, loopback only) over that database and times requests
 //   load        loads the real app (its own database) with autocannon on five routes: req/s, p50/p99, errors, memory
+//   cache       the response cache: a cached filtered view against its first render, `/`, and a bare Node server
+//               answering the same bytes (ratios in one run); RSS before and after filling a small bound many times over
 //   budget      first-load JavaScript and HTML bytes per route, as Chromium receives them
 //   lighthouse  Lighthouse scores per route, desktop preset and default mobile, in Debian's Chromium
 //
@@ -19,6 +21,7 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { stopAllServers } from "./lib/server";
 import { budget } from "./bench/budget";
+import { cache } from "./bench/cache";
 import { BUDGET, type Context, type Options, type Row, type Section } from "./bench/context";
 import { corpus } from "./bench/corpus";
 import { dbBuild } from "./bench/db-build";
@@ -26,7 +29,7 @@ import { lighthouse } from "./bench/lighthouse";
 import { load } from "./bench/load";
 import { timeline } from "./bench/timeline";
 
-const SECTIONS: Section[] = [corpus, dbBuild, timeline, load, budget, lighthouse];
+const SECTIONS: Section[] = [corpus, dbBuild, timeline, load, cache, budget, lighthouse];
 
 /** The whole run stops itself after this long. */
 const DEADLINE_MS = 20 * 60_000;

@@ -1,4 +1,8 @@
-import { brotliCompressSync, constants, gzipSync } from "node:zlib";
+import { promisify } from "node:util";
+import { brotliCompress, constants, gzip as gzipCallback } from "node:zlib";
+
+const brotli = promisify(brotliCompress);
+const gzip = promisify(gzipCallback);
 
 // Compressed once, when a response is stored, and sent as often as it is asked for. Node's zlib does both encodings;
 // the Accept-Encoding parsing below is the few lines RFC 9110 needs (codings with q > 0), so no library for it.
@@ -19,20 +23,23 @@ export function isCompressible(contentType: string | undefined): boolean {
   );
 }
 
-export function compress(body: Buffer, contentType: string | undefined): Bodies {
+/** In zlib's thread pool, so a large page does not hold up the requests answered from memory meanwhile. */
+export async function compress(body: Buffer, contentType: string | undefined): Promise<Bodies> {
   if (!isCompressible(contentType) || body.length < 256) return { identity: body };
-  const br = brotliCompressSync(body, {
-    params: {
-      // Quality 9 of 11: within a few per cent of 11 on our pages at a fraction of its time.
-      [constants.BROTLI_PARAM_QUALITY]: 9,
-      [constants.BROTLI_PARAM_MODE]: constants.BROTLI_MODE_TEXT,
-      [constants.BROTLI_PARAM_SIZE_HINT]: body.length,
-    },
-  });
-  const gzip = gzipSync(body, { level: 9 });
+  const [br, gz] = await Promise.all([
+    brotli(body, {
+      params: {
+        // Quality 5 of 11: on a 235 KB timeline page 19.7 KB in 38 ms, where 9 gives 18.4 KB in 475 ms.
+        [constants.BROTLI_PARAM_QUALITY]: 5,
+        [constants.BROTLI_PARAM_MODE]: constants.BROTLI_MODE_TEXT,
+        [constants.BROTLI_PARAM_SIZE_HINT]: body.length,
+      },
+    }),
+    gzip(body, { level: 9 }),
+  ]);
   return {
     identity: body,
-    ...(gzip.length < body.length ? { gzip } : {}),
+    ...(gz.length < body.length ? { gzip: gz } : {}),
     ...(br.length < body.length ? { br } : {}),
   };
 }

@@ -76,6 +76,8 @@ const CACHE_CONTROL = "public, max-age=60, stale-while-revalidate=86400";
 /** Next varies its pages on its router headers; requests carrying them are not cached here (see isRouterRequest). */
 const VARY =
   "rsc, next-router-state-tree, next-router-prefetch, next-router-segment-prefetch, Accept-Encoding";
+/** Rendered as soon as the server starts. */
+const WARM = ["/timeline", "/matrix"];
 /** Fixed overhead per entry, for the byte bound: the key, the object, the LRU's bookkeeping. */
 const ENTRY_OVERHEAD = 512;
 
@@ -157,7 +159,7 @@ export async function startFaultlinesServer(options: ServeOptions): Promise<Faul
     });
   }
 
-  function toStored(response: IncomingMessage, raw: Buffer): Stored {
+  async function toStored(response: IncomingMessage, raw: Buffer): Promise<Stored> {
     const headers: Record<string, string> = {};
     for (const [name, value] of Object.entries(response.headers)) {
       if (value === undefined || NOT_STORED.has(name)) continue;
@@ -172,7 +174,11 @@ export async function startFaultlinesServer(options: ServeOptions): Promise<Faul
       headers["content-security-policy"] = page.policy;
       if (headers.link) headers.link = withoutNonceParams(headers.link, nonce);
     }
-    return { status: response.statusCode ?? 502, headers, bodies: compress(body, headers["content-type"]) };
+    return {
+      status: response.statusCode ?? 502,
+      headers,
+      bodies: await compress(body, headers["content-type"]),
+    };
   }
 
   /** The stored answer for `key`, rendering it once however many requests ask for it at the same time. */
@@ -280,6 +286,8 @@ export async function startFaultlinesServer(options: ServeOptions): Promise<Faul
     await app.close();
     throw new Error(`cannot read the snapshot id: ${(error as Error).message}`, { cause: error });
   }
+  // The default views are the most visited: rendered now rather than for the first visitor.
+  if (options.cacheBytes > 0) for (const key of WARM) lookup(key).catch(() => {});
 
   return {
     server,

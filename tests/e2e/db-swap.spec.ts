@@ -37,6 +37,8 @@ let base: string;
 let altered: string;
 
 test.beforeAll(async () => {
+  // Two database builds and a server start, on a busy machine.
+  test.setTimeout(120_000);
   mkdirSync(path.dirname(DB), { recursive: true });
   altered = mkdtempSync(path.join(os.tmpdir(), "faultlines-swap-"));
   cpSync("tests/fixtures/content", altered, { recursive: true });
@@ -50,7 +52,7 @@ test.beforeAll(async () => {
     port: PORT,
     env: envFor({ db: DB }),
     readyPath: "/api/v1/events",
-    timeoutMs: 30_000,
+    timeoutMs: 90_000,
   });
   base = server.base;
 });

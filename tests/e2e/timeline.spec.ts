@@ -261,15 +261,15 @@ test.describe("export", () => {
       expect(rows.every((r) => r.length === EVENT_CSV_COLUMNS.length)).toBe(true);
       expect(rows.every((r) => r.every((cell) => !/^[=+\-@]/.test(cell)))).toBe(true);
     }
-    // The page's links carry its filters.
+    // The page's links carry its filters, in the canonical order (lib/url-state/canonical.ts).
     await page.goto("/timeline?actor=us&actor=iran&page=2&per=10");
     await expect(page.getByRole("link", { name: "CSV", exact: true })).toHaveAttribute(
       "href",
-      "/api/v1/events.csv?actor=us&actor=iran",
+      "/api/v1/events.csv?actor=iran&actor=us",
     );
     await expect(page.getByRole("link", { name: "JSON", exact: true })).toHaveAttribute(
       "href",
-      "/api/v1/events?actor=us&actor=iran",
+      "/api/v1/events?actor=iran&actor=us",
     );
   });
 

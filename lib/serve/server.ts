@@ -199,6 +199,15 @@ export async function startFaultlinesServer(options: ServeOptions): Promise<Faul
     return { stored: await pending, hit: false };
   }
 
+  /** The cache key of a request, or null when Next.js answers it directly. */
+  function requestKey(req: IncomingMessage): string | null {
+    const target = req.url ?? "";
+    // Only origin-form targets: `//host/path` would be read as another host's URL.
+    if (!target.startsWith("/") || target.startsWith("//")) return null;
+    const url = new URL(target, "http://localhost");
+    return isRouterRequest(req.headers, url.searchParams) ? null : cacheKey(url.pathname, url.searchParams);
+  }
+
   /** The key of a cacheable request: its path and canonical query, or the path alone for a prerendered page. */
   function cacheKey(pathname: string, params: URLSearchParams): string | null {
     const query = canonicalQuery(pathname, params);
@@ -249,13 +258,7 @@ export async function startFaultlinesServer(options: ServeOptions): Promise<Faul
   const server = createServer((req, res) => {
     const internal = req.headers[RENDER_HEADER] === secret;
     delete req.headers[RENDER_HEADER];
-    const url = new URL(req.url ?? "/", "http://localhost");
-    const key =
-      !internal &&
-      (req.method === "GET" || req.method === "HEAD") &&
-      !isRouterRequest(req.headers, url.searchParams)
-        ? cacheKey(url.pathname, url.searchParams)
-        : null;
+    const key = internal || (req.method !== "GET" && req.method !== "HEAD") ? null : requestKey(req);
     if (key === null) {
       void handle(req, res);
       return;

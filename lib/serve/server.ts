@@ -250,7 +250,8 @@ export async function startFaultlinesServer(options: ServeOptions): Promise<Faul
       ...(ok ? common : { "Cache-Control": "no-store", Vary: VARY }),
       ...(encoding === "identity" ? {} : { "Content-Encoding": encoding }),
       "Content-Length": body.length,
-      "X-Cache": ok && options.cacheBytes > 0 ? (hit ? "HIT" : "MISS") : "BYPASS",
+      // HIT from memory; MISS rendered and stored; BYPASS rendered and not stored (an error, or no cache).
+      "X-Cache": hit ? "HIT" : cache.has(key) ? "MISS" : "BYPASS",
     });
     res.end(req.method === "HEAD" ? undefined : body);
   }

@@ -18,11 +18,7 @@ const FILL_BOUND_MB = 16;
 
 type Result = autocannon.Result;
 
-async function cannon(
-  ctx: Context,
-  url: string,
-  extra: Partial<autocannon.Options> = {},
-): Promise<Result> {
+async function cannon(ctx: Context, url: string, extra: Partial<autocannon.Options> = {}): Promise<Result> {
   const { default: autocannon } = await import("autocannon");
   return autocannon({
     url,

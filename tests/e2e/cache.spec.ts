@@ -42,9 +42,10 @@ const INLINE_SCRIPT = /<script(?![^>]*\ssrc=)[^>]*>([\s\S]*?)<\/script>/g;
 const FLIGHT = /^self\.__next_f\.push\((\[[\s\S]*\])\)$/;
 
 /**
- * A page as two parts that must match exactly: its HTML with the inline scripts taken out, and React's payload as a
- * sorted list of rows. React writes the payload's rows in the order their data resolves, which differs from one
- * render to the next with or without a cache; what each row says does not.
+ * A page as parts that must match exactly: its HTML with the inline scripts taken out, its other inline scripts, and
+ * React's payload as a sorted list of rows without their numbers. React writes and numbers the payload's rows in the
+ * order their data resolves, which differs from one render to the next with or without a cache; what each row says
+ * does not.
  */
 function pageParts(html: string) {
   const payload: string[] = [];
@@ -56,7 +57,10 @@ function pageParts(html: string) {
     else scripts.push(code);
     return "<script></script>";
   });
-  return { markup, scripts, rows: payload.join("").split("\n").sort() };
+  // Rows are numbered, and refer to each other by number, in that order too: compare them without the numbers.
+  const unnumbered = (row: string) =>
+    row.replace(/^[0-9a-f]+:/, "").replace(/"\$([LQ@F]?)[0-9a-f]+"/g, '"$$$1#"');
+  return { markup, scripts, rows: payload.join("").split("\n").map(unnumbered).sort() };
 }
 
 let baseURL: string;

@@ -3,14 +3,27 @@ import path from "node:path";
 import { defineConfig } from "@playwright/test";
 import { envFor, HOSTILE, toolEnv } from "./lib/env";
 import { CHROMIUM_ARGS, chromiumPath } from "./scripts/lib/chromium";
+import { freePort } from "./scripts/lib/server";
 
+// Ports: E2E_PORT, E2E_HOSTILE_PORT and E2E_IMPORT_PORT when given, else ones the system says are free. The choice is made once, in
+// the main process, and handed to the test workers (which load this file again) through the environment.
 const env = toolEnv();
-const PORT = env.E2E_PORT;
-const HOSTILE_PORT = PORT + 90;
+const PORT = env.E2E_PORT ?? (await freePort());
+const HOSTILE_PORT = env.E2E_HOSTILE_PORT ?? (await freePort());
+process.env.E2E_PORT = String(PORT);
+process.env.E2E_HOSTILE_PORT = String(HOSTILE_PORT);
+/** The import journey builds and starts its own app over its own content (tests/e2e/import.spec.ts). */
+export const IMPORT_PORT = env.E2E_IMPORT_PORT ?? (await freePort());
+process.env.E2E_IMPORT_PORT = String(IMPORT_PORT);
+/** The studio journey runs a studio, then `npm start` over its own content (tests/e2e/studio.spec.ts). */
+export const STUDIO_PORT = env.E2E_STUDIO_PORT ?? (await freePort());
+export const STUDIO_PUBLIC_PORT = env.E2E_STUDIO_PUBLIC_PORT ?? (await freePort());
+process.env.E2E_STUDIO_PORT = String(STUDIO_PORT);
+process.env.E2E_STUDIO_PUBLIC_PORT = String(STUDIO_PUBLIC_PORT);
+export const APP_PORT = PORT;
 
-/** The second build of the app over content written to attack it, built by `npm test`. */
-const withHostile = existsSync(path.join(HOSTILE.dist, "BUILD_ID"));
-if (!withHostile && env.E2E_REQUIRE_HOSTILE) throw new Error(`${HOSTILE.dist} is missing: run npm test`);
+// Without it the hostile tests fail (tests/e2e/hostile.spec.ts says how to build it); they are never skipped.
+const withHostile = existsSync(path.join(env.E2E_HOSTILE_DIST, "BUILD_ID"));
 
 const server = (port: number, extraEnv: Record<string, string> = {}) => ({
   // The server `npm start` runs: Next.js behind the response cache.
@@ -26,26 +39,24 @@ export default defineConfig({
   fullyParallel: false,
   workers: 1,
   retries: 0,
-  forbidOnly: env.CI,
+  forbidOnly: true,
   reporter: [["list"]],
   timeout: 30_000,
   use: {
     launchOptions: { executablePath: chromiumPath(), args: CHROMIUM_ARGS },
   },
   projects: [
-    { name: "app", testIgnore: /hostile\.spec\.ts/, use: { baseURL: `http://127.0.0.1:${PORT}` } },
-    ...(withHostile
-      ? [
-          {
-            name: "hostile",
-            testMatch: /hostile\.spec\.ts/,
-            use: { baseURL: `http://127.0.0.1:${HOSTILE_PORT}` },
-          },
-        ]
-      : []),
+    {
+      name: "app",
+      testIgnore: /(hostile|import|studio)\.spec\.ts/,
+      use: { baseURL: `http://127.0.0.1:${PORT}` },
+    },
+    { name: "import", testMatch: /import\.spec\.ts/, use: { baseURL: `http://127.0.0.1:${IMPORT_PORT}` } },
+    { name: "studio", testMatch: /studio\.spec\.ts/, use: { baseURL: `http://127.0.0.1:${STUDIO_PORT}` } },
+    { name: "hostile", testMatch: /hostile\.spec\.ts/, use: { baseURL: `http://127.0.0.1:${HOSTILE_PORT}` } },
   ],
   webServer: [
     server(PORT),
-    ...(withHostile ? [server(HOSTILE_PORT, envFor({ dist: HOSTILE.dist, db: HOSTILE.db }))] : []),
+    ...(withHostile ? [server(HOSTILE_PORT, envFor({ dist: env.E2E_HOSTILE_DIST, db: HOSTILE.db }))] : []),
   ],
 });

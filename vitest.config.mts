@@ -18,6 +18,15 @@ export default defineConfig({
       { extends: true, test: { name: "unit", include: ["tests/unit/**/*.test.ts"] } },
       // The real db:build into throwaway SQLite files, read back through lib/queries and lib/db.
       { extends: true, test: { name: "integration", include: ["tests/integration/**/*.test.ts"] } },
+      // The same against a real PostgreSQL 15: a throwaway cluster started for the run and stopped after.
+      {
+        extends: true,
+        test: {
+          name: "postgres",
+          include: ["tests/postgres/**/*.test.ts"],
+          globalSetup: ["tests/support/pg-global.ts"],
+        },
+      },
     ],
   },
 });

@@ -1,7 +1,9 @@
 import type { Metadata, Viewport } from "next";
 import Link from "next/link";
+import { HydrationMark } from "@/components/ui/hydration-mark";
 import { SITE_DESCRIPTION, SITE_NAME, SITE_URL } from "@/lib/site/config";
 import { sans, serif, serifItalic } from "@/lib/site/fonts";
+import { SearchBox } from "@/components/search/search-box";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -26,6 +28,7 @@ export default function RootLayout({ children }: Readonly<{ children: React.Reac
   return (
     <html lang="en" className={`${serif.variable} ${serifItalic.variable} ${sans.variable}`}>
       <body>
+        <HydrationMark />
         <a className="skip-link" href="#main">
           Skip to content
         </a>
@@ -53,6 +56,7 @@ export default function RootLayout({ children }: Readonly<{ children: React.Reac
                 </li>
               </ul>
             </nav>
+            <SearchBox />
           </div>
         </header>
         <main id="main" className="site-main" tabIndex={-1}>

@@ -5,8 +5,10 @@ import { listEvents } from "@/lib/queries/events";
 import { listIssues } from "@/lib/queries/issues";
 import { changesBetween, mostDivergent, snapshotCounts } from "@/lib/views/home";
 import { snapshotLabel, titleMap } from "@/lib/site/labels";
+import { samePublisher } from "@/lib/views/sources";
 import { LevelCounts, ChangeList } from "@/components/home/snapshot-summary";
 import { DateLabel } from "@/components/ui/date-label";
+import { Perspective, SourceShift } from "@/components/ui/perspective";
 import { LevelBadge } from "@/components/ui/level-badge";
 import styles from "./home.module.css";
 
@@ -39,6 +41,7 @@ export default async function HomePage() {
             <p className="ui muted">
               {snapshotLabel(latest)} · <Link href={`/articles/${latest.slug}`}>{latest.title}</Link>
             </p>
+            <Perspective article={latest} className={styles.perspective} />
             <LevelCounts summary={snapshotCounts(issues, latest)} />
             <p>
               <Link href="/matrix" className={styles.more}>
@@ -69,6 +72,7 @@ export default async function HomePage() {
         {latest && previous && (
           <section className={`${styles.panel} ${styles.wide}`} aria-labelledby="changed-heading">
             <h2 id="changed-heading">What changed since {snapshotLabel(previous)}</h2>
+            {!samePublisher(previous, latest) && <SourceShift from={previous} to={latest} withPerspectives />}
             <ChangeList
               changes={changesBetween(issues, previous, latest)}
               previous={previous}
@@ -102,6 +106,7 @@ export default async function HomePage() {
                 <span className="ui muted">{snapshotLabel(article)}</span>
                 <Link href={`/articles/${article.slug}`}>{titles[article.slug]}</Link>
                 <span className="ui muted">{article.publisher ?? "publisher not shown"}</span>
+                <Perspective article={article} />
               </li>
             ))}
           </ol>

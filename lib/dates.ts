@@ -64,7 +64,7 @@ export function toDate(iso: string): Date {
   return new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
 }
 
-function fromDate(date: Date): string {
+export function fromDate(date: Date): string {
   return date.toISOString().slice(0, 10);
 }
 

@@ -34,6 +34,17 @@ export type ActorKind = (typeof ACTOR_KINDS)[number];
 export const ARTICLE_KINDS = ["analysis", "news", "opinion"] as const;
 export type ArticleKind = (typeof ARTICLE_KINDS)[number];
 
+/** Where an article stands in review: `draft` is imported and checked but never loaded; `accepted` (or no field) is published. */
+export const REVIEW_STATES = ["draft", "accepted"] as const;
+
+/** Why the draft assist did not propose a dated sentence as an event: plans, threats and forecasts are not events. */
+export const NOT_EVENT_REASONS = ["threat", "plan", "forecast", "conditional", "negated", "future"] as const;
+export type NotEventReason = (typeof NOT_EVENT_REASONS)[number];
+
+/** What the draft assist guesses a name it does not know to be: an actor kind, or a place or other thing. */
+export const CANDIDATE_KINDS = [...ACTOR_KINDS, "place", "other"] as const;
+export type CandidateKind = (typeof CANDIDATE_KINDS)[number];
+
 const SLUG_WORDS = "[a-z0-9]+(?:-[a-z0-9]+)*";
 
 /** A slug: lowercase words joined by hyphens. Names content files and is what URLs and references use. */

@@ -26,9 +26,22 @@ const setting = <S extends z.ZodType>(schema: S) =>
 
 const port = z.coerce.number().int().min(1).max(65_535);
 
+/** Which store a database URL names: `file:` is the embedded SQLite default, `postgres(ql)://` a PostgreSQL server. */
+export type Store = "sqlite" | "postgresql";
+const PG_URL = /^postgres(ql)?:\/\//;
+export const storeOf = (url: string): Store => (PG_URL.test(url) ? "postgresql" : "sqlite");
+
 const appSchema = z.object({
-  /** The SQLite database to read (and for db:build, to write) instead of the default files: `file:<path>`. */
-  DATABASE_URL: setting(z.string().optional()),
+  /**
+   * The database to read (and for db:build, to write) instead of the default files: `file:<path>` for SQLite, or
+   * `postgresql://user@host:port/db` for PostgreSQL (the app connects as a role that can only read).
+   */
+  DATABASE_URL: setting(
+    z
+      .string()
+      .refine((url) => url.startsWith("file:") || PG_URL.test(url), "must start with file: or postgresql://")
+      .optional(),
+  ),
   /** Where the app build lives; the benchmark and the hostile build use their own. */
   NEXT_DIST_DIR: setting(z.string().default(".next")),
   /** The public origin, for canonical URLs, Open Graph and the sitemap. */
@@ -46,13 +59,33 @@ const toolSchema = appSchema.extend({
   RESPONSE_CACHE_MB: setting(z.coerce.number().min(0).default(64)),
   /** The Chromium the end-to-end tests, the benchmark and the screenshots drive; else `chromium` on the PATH. */
   CHROME_PATH: setting(z.string().optional()),
-  /** The end-to-end tests' server port; the hostile build's is 90 above, the database swap test's 50 above. */
-  E2E_PORT: setting(port.default(3100)),
-  /** Set by `npm test`: the end-to-end run must include the hostile build. */
-  E2E_REQUIRE_HOSTILE: setting(z.string().optional()).transform(Boolean),
+  /** The end-to-end tests' server port, and the hostile build's; each a free one when unset. */
+  E2E_PORT: setting(port.optional()),
+  E2E_HOSTILE_PORT: setting(port.optional()),
+  /** The import journey's own app (tests/e2e/import.spec.ts); a free one when unset. */
+  E2E_IMPORT_PORT: setting(port.optional()),
+  /** The studio journey's studio and the public server it starts after; free ones when unset. */
+  E2E_STUDIO_PORT: setting(port.optional()),
+  E2E_STUDIO_PUBLIC_PORT: setting(port.optional()),
+  /** The hostile build the end-to-end tests serve: another build of it (a deliberately broken one, say). */
+  E2E_HOSTILE_DIST: setting(z.string().default(HOSTILE.dist)),
   FUZZ_REQUESTS: setting(z.coerce.number().int().positive().default(2400)),
-  FUZZ_SEED: setting(z.coerce.number().int().default(20261122)),
-  CI: setting(z.string().optional()).transform(Boolean),
+  /**
+   * Test-only fault injection in db:build (tests/integration/db-build.test.ts): `load` fails inside the load
+   * transaction, `pause-load` stops there until killed.
+   */
+  FAULTLINES_FAULT: setting(z.enum(["load", "pause-load"]).optional()),
+  /** The fuzz run's seed; unset, a new one each run (printed when the run fails, to replay it). */
+  FUZZ_SEED: setting(z.coerce.number().int().positive().optional()),
+  /** PostgreSQL: the role db:build grants read access to each new build; the app connects as it. */
+  PG_READER_ROLE: setting(
+    z
+      .string()
+      .regex(/^[a-z_][a-z0-9_]*$/)
+      .default("faultlines_reader"),
+  ),
+  /** PostgreSQL: how many finished builds db:build keeps (the serving one and the ones before it). */
+  PG_KEEP_BUILDS: setting(z.coerce.number().int().min(1).default(3)),
 });
 
 export type AppEnv = z.infer<typeof appSchema>;
@@ -89,7 +122,15 @@ function databaseFile(url: string): string {
   return path.resolve(url.slice("file:".length));
 }
 
-/** The database `db:build` writes and the one the server reads (the same file when DATABASE_URL is set). */
+/** The PostgreSQL URL DATABASE_URL names, or null on the SQLite default. */
+export function postgresUrl(env: AppEnv = appEnv()): string | null {
+  return env.DATABASE_URL && storeOf(env.DATABASE_URL) === "postgresql" ? env.DATABASE_URL : null;
+}
+
+/**
+ * The database `db:build` writes and the one the server reads (the same file when DATABASE_URL is set). On
+ * PostgreSQL there are no files: db:build writes a new schema and switches the serving pointer (lib/db-pg.ts).
+ */
 export function databaseFiles(env: AppEnv = appEnv()): { built: string; serving: string } {
   if (env.DATABASE_URL) {
     const file = databaseFile(env.DATABASE_URL);

@@ -6,12 +6,15 @@
 //
 //   corpus      writes a synthetic content folder (actors, issues, articles and annotations whose quotes resolve)
 //   db-build    builds it with the real `scripts/db-build.ts` into a scratch database
+//   postgres    builds it into a throwaway PostgreSQL cluster; query-layer median and p95 on both stores, and ratios
 //   timeline    serves the existing app build (`next start`, loopback only) over that database and times requests
+//   search      query-layer and /search timings over that database, and the search index's size on disk
 //   load        loads the real app (its own database) with autocannon on five routes: req/s, p50/p99, errors, memory
 //   cache       the response cache: a cached filtered view against its first render, `/`, and a bare Node server
 //               answering the same bytes (ratios in one run); RSS before and after filling a small bound many times over
 //   budget      first-load JavaScript and HTML bytes per route, as Chromium receives them
 //   lighthouse  Lighthouse scores per route, desktop preset and default mobile, in Debian's Chromium
+//   assist      the draft assist scored against the reviewed annotations (npm run assist:eval's four figures)
 //
 // The app build must exist: it is built with `npm run build` when missing. Every server started here is stopped at
 // the end, on error too (scripts/lib/server.ts).
@@ -20,16 +23,30 @@ import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { stopAllServers } from "./lib/server";
+import { assist } from "./bench/assist";
 import { budget } from "./bench/budget";
 import { cache } from "./bench/cache";
 import { BUDGET, type Context, type Options, type Row, type Section } from "./bench/context";
 import { corpus } from "./bench/corpus";
 import { dbBuild } from "./bench/db-build";
 import { lighthouse } from "./bench/lighthouse";
+import { postgres } from "./bench/postgres";
 import { load } from "./bench/load";
+import { search } from "./bench/search";
 import { timeline } from "./bench/timeline";
 
-const SECTIONS: Section[] = [corpus, dbBuild, timeline, load, cache, budget, lighthouse];
+const SECTIONS: Section[] = [
+  corpus,
+  dbBuild,
+  postgres,
+  timeline,
+  search,
+  load,
+  cache,
+  budget,
+  lighthouse,
+  assist,
+];
 
 /** The whole run stops itself after this long. */
 const DEADLINE_MS = 20 * 60_000;
@@ -76,8 +93,15 @@ function printTable(rows: Row[]) {
       ? `${row.value.toLocaleString("en")} B`
       : row.unit === "count" || row.unit === "score"
         ? row.value.toLocaleString("en")
-        : `${row.value.toFixed(1)} ${row.unit}`;
-  const cells = rows.map((r) => [r.section, r.measure, format(r), r.flag ? "over budget" : ""]);
+        : row.unit === "ratio"
+          ? `${row.value.toFixed(2)}×`
+          : `${row.value.toFixed(1)} ${row.unit}`;
+  const cells = rows.map((r) => [
+    r.section,
+    r.measure,
+    format(r),
+    r.flag ? (r.unit === "%" ? "below goal" : "over budget") : "",
+  ]);
   const header = ["section", "measure", "value", ""];
   const widths = header.map((h, i) => Math.max(h.length, ...cells.map((c) => c[i]!.length)));
   const line = (c: string[]) =>

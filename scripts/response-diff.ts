@@ -1,4 +1,5 @@
 // npm run diff:responses -- --a http://127.0.0.1:3201 --b http://127.0.0.1:3202 [--urls list.txt] [--out dir]
+//                            [--exclude /path ...]
 //
 // Fetches the same URLs from two running servers and compares what each answers: status, content type, the
 // redirect target and caching headers, and the body. A restructuring, a cache in front of the app or a second database must leave this
@@ -30,6 +31,8 @@ const { values } = parseArgs({
     "keep-bundling": { type: "boolean", default: false },
     cold: { type: "boolean", default: false },
     show: { type: "string", default: "20" },
+    /** Leaves out URLs whose path starts with this (repeatable): what the two servers are known to answer apart. */
+    exclude: { type: "string", multiple: true, default: [] },
   },
 });
 if (!values.a || !values.b) {
@@ -311,6 +314,11 @@ async function main() {
         .map((line) => line.trim())
         .filter((line) => line && !line.startsWith("#"))
     : await defaultUrls(A);
+  const excluded = (url: string) =>
+    values.exclude.some(
+      (prefix) => url === prefix || url.startsWith(`${prefix}?`) || url.startsWith(`${prefix}/`),
+    );
+  urls.splice(0, urls.length, ...urls.filter((url) => !excluded(url)));
   if (values["write-urls"]) writeFileSync(values["write-urls"], `${urls.join("\n")}\n`);
   const differences: { url: string; what: string }[] = [];
   const counts = new Map<number, number>();

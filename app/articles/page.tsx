@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { listArticles } from "@/lib/queries/articles";
 import { snapshotLabel } from "@/lib/site/labels";
+import { Perspective } from "@/components/ui/perspective";
 import styles from "./articles.module.css";
 
 export const metadata: Metadata = {
@@ -31,6 +32,7 @@ export default async function ArticlesPage() {
               {article.publisher ?? "Publisher not shown"} · {article.kind} · {article.paragraphCount}{" "}
               paragraphs
             </p>
+            <Perspective article={article} className={styles.perspective} />
             <p className={styles.basis}>{article.published.basis}</p>
           </li>
         ))}

@@ -7,12 +7,14 @@ import { getMatrix, listRatedPairs } from "@/lib/queries/matrix";
 import { levelCountsBySnapshot } from "@/lib/series/matrix-levels";
 import { coverageCounts, filterRows, shortName, sortRows, toRowViews } from "@/lib/views/matrix";
 import { snapshotLabel, titleMap } from "@/lib/site/labels";
+import { publisherChanges } from "@/lib/views/sources";
 import { DEFAULT_MATRIX, matrixHref, type MatrixSort } from "@/lib/url-state/hrefs";
 import { parseMatrixParams } from "@/lib/url-state/matrix";
 import { CellPanel } from "@/components/matrix/cell-panel";
 import { LevelSummary } from "@/components/matrix/level-summary";
 import { MatrixControls } from "@/components/matrix/matrix-controls";
 import { MatrixTable, rowAnchor } from "@/components/matrix/matrix-table";
+import { SourceShift } from "@/components/ui/perspective";
 import styles from "./matrix.module.css";
 
 // generateMetadata and the page read the same matrix; cache() makes that one query per request.
@@ -141,6 +143,9 @@ export default async function MatrixPage({ searchParams }: PageProps<"/matrix">)
           further apart and <span aria-hidden="true">↘</span> closer compare a rating with the issue’s
           previous one.
         </p>
+        {publisherChanges(articles).map(([from, to]) => (
+          <SourceShift key={to.slug} from={from} to={to} />
+        ))}
         {rows.length === 0 ? (
           <p className={styles.empty}>No issue is covered by {filter ? filter.title : "this snapshot"}.</p>
         ) : (

@@ -3,6 +3,7 @@ import type { ArticleRef, DivergenceView, PositionView } from "@/lib/queries/typ
 import { RATED_BY_DESCRIPTION, RATED_BY_LABEL, snapshotLabel } from "@/lib/site/labels";
 import { EvidenceList } from "@/components/ui/evidence-list";
 import { LevelBadge } from "@/components/ui/level-badge";
+import { Perspective } from "@/components/ui/perspective";
 import { NoPosition, PositionCard } from "./position-card";
 import styles from "./snapshot-panel.module.css";
 
@@ -31,6 +32,7 @@ export function SnapshotPanel({ article, rating, us, israel, titles }: SnapshotP
         <Link href={`/articles/${article.slug}`}>{article.title}</Link>
         {article.publisher && <span className={styles.publisher}> · {article.publisher}</span>}
       </h3>
+      <Perspective article={article} className={styles.perspective} />
       {rating ? (
         <div className={styles.rating}>
           <p className={styles.level}>

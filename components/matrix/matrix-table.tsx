@@ -14,6 +14,7 @@ import {
 import { snapshotLabel } from "@/lib/site/labels";
 import { matrixHref, type MatrixState } from "@/lib/url-state/hrefs";
 import { LevelBadge } from "@/components/ui/level-badge";
+import { Perspective } from "@/components/ui/perspective";
 import styles from "./matrix-table.module.css";
 
 export interface MatrixTableProps {
@@ -53,6 +54,7 @@ export function MatrixTable({ a, b, articles, rows, state, caption, detail }: Ma
               <Link href={`/articles/${article.slug}`} className={styles.source}>
                 {article.title}
               </Link>
+              <Perspective article={article} className={styles.perspective} />
             </th>
           ))}
         </tr>

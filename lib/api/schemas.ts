@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { isIsoDay, PRECISIONS } from "@/lib/dates";
 import { ACTOR_KINDS, CLAIM_KINDS, LEVELS } from "@/lib/domain";
+import { SEARCH_KINDS } from "@/lib/search/kinds";
 
 // The public JSON API (/api/v1). The route handlers build their responses with these schemas and the tests check
 // live responses against the same ones, so the documented shapes cannot drift.
@@ -108,6 +109,27 @@ export const matrixResponse = z.strictObject({
 /** Which data the server answers from (`/api/v1/snapshot`): HTTP validators are derived from it. */
 export const snapshotResponse = z.strictObject({ snapshot: z.string().min(1) });
 
+const offset = z.number().int().nonnegative();
+
+export const searchResponse = z.strictObject({
+  /** The query as understood, in the query language. */
+  query: z.string(),
+  /** What was changed or ignored in the query, in words. */
+  notes: z.array(z.string()),
+  results: z.array(
+    z.strictObject({
+      kind: z.enum(SEARCH_KINDS),
+      slug: z.string(),
+      title: z.string(),
+      snippet: z.string(),
+      /** What matched in `snippet`: [start, end) offsets in UTF-16 code units. */
+      highlights: z.array(z.tuple([offset, offset])),
+      url: z.string().startsWith("/"),
+    }),
+  ),
+  total: z.number().int().nonnegative(),
+});
+
 export const errorResponse = z.strictObject({
   error: z.string(),
   issues: z
@@ -121,4 +143,5 @@ export type IssuesResponse = z.infer<typeof issuesResponse>;
 export type IssueResponse = z.infer<typeof issueResponse>;
 export type EventsResponse = z.infer<typeof eventsResponse>;
 export type MatrixResponse = z.infer<typeof matrixResponse>;
+export type SearchResponse = z.infer<typeof searchResponse>;
 export type ErrorResponse = z.infer<typeof errorResponse>;

@@ -20,7 +20,7 @@ interface Span {
 }
 
 /** Where a date is written, and what it is called in messages. */
-interface DateSite {
+export interface DateSite {
   loc: LocatedYaml;
   path: Path;
   /** The key its first day is written under: `start` in annotations, `date` in frontmatter. */
@@ -38,55 +38,8 @@ export function checkDatePolicy(
   const published = new Map(content.articles.map((a) => [a.slug, a.published]));
   const eventDates = new Map(content.events.map((e) => [`${e.article}|${e.slug}`, e.date]));
   const eventSpans = new Map(content.events.map((e) => [e.slug, e.date]));
-
-  const check = (site: DateSite, span: Span, bounds: DateBounds | undefined) => {
-    if (!span.start || !span.end) return; // the resolve stage has already said why there is no date
-    const report = (at: Path, message: string) =>
-      problems.push(problemAt(site.loc, [...site.path, ...at], message));
-    if (!bounds) {
-      if (isWiderThanAYear(span)) {
-        report(
-          [site.startKey],
-          `${site.what} ${span.start}–${span.end} is wider than a year and gives no reason: narrow it, or say what bounds it on each side with "bounds: { after, before }" (content/README.md, "Dates")`,
-        );
-      }
-      return;
-    }
-    const side = (key: "after" | "before", bound: DateBound) => {
-      const at = ["bounds", key];
-      if (bound === "published") {
-        if (!site.publication)
-          return report(at, "a publication date cannot be bounded by its own publication");
-        if (key === "after")
-          return report(at, `"after: published" cannot hold: an article reports only what came before it`);
-        if (span.end > site.publication.end) {
-          report(
-            at,
-            `${site.what} ends ${span.end}, after the publication (${site.publication.end}) that bounds it`,
-          );
-        }
-        return;
-      }
-      if ("note" in bound) return;
-      const other = eventSpans.get(bound.event);
-      if (!other) return report([...at, "event"], `unknown event "${bound.event}" as a bound`);
-      if (!other.start) return;
-      if (key === "after" && span.start < other.start) {
-        report(
-          at,
-          `${site.what} starts ${span.start}, before the event "${bound.event}" (from ${other.start}) that bounds it from below`,
-        );
-      }
-      if (key === "before" && span.end > other.end) {
-        report(
-          at,
-          `${site.what} ends ${span.end}, after the event "${bound.event}" (to ${other.end}) that bounds it from above`,
-        );
-      }
-    };
-    side("after", bounds.after);
-    side("before", bounds.before);
-  };
+  const check = (site: DateSite, span: Span, bounds: DateBounds | undefined) =>
+    problems.push(...checkDateBounds(site, span, bounds, eventSpans));
 
   for (const { slug, frontmatter, loc } of input.articles) {
     const span = published.get(slug);
@@ -117,6 +70,65 @@ export function checkDatePolicy(
       check({ loc, path, startKey: "start", what: "the date", publication }, date, entry.date.bounds);
     }
   }
+  return problems;
+}
+
+/**
+ * One date against the policy: a date wider than a year names what bounds it, and every bound that names an event
+ * (`eventSpans`, by slug) or the publication holds.
+ */
+export function checkDateBounds(
+  site: DateSite,
+  span: Span,
+  bounds: DateBounds | undefined,
+  eventSpans: ReadonlyMap<string, Span>,
+): ContentProblem[] {
+  const problems: ContentProblem[] = [];
+  if (!span.start || !span.end) return problems; // the resolve stage has already said why there is no date
+  const report = (at: Path, message: string) =>
+    problems.push(problemAt(site.loc, [...site.path, ...at], message));
+  if (!bounds) {
+    if (isWiderThanAYear(span)) {
+      report(
+        [site.startKey],
+        `${site.what} ${span.start}–${span.end} is wider than a year and gives no reason: narrow it, or say what bounds it on each side with "bounds: { after, before }" (content/README.md, "Dates")`,
+      );
+    }
+    return problems;
+  }
+  const side = (key: "after" | "before", bound: DateBound) => {
+    const at = ["bounds", key];
+    if (bound === "published") {
+      if (!site.publication) return report(at, "a publication date cannot be bounded by its own publication");
+      if (key === "after")
+        return report(at, `"after: published" cannot hold: an article reports only what came before it`);
+      if (span.end > site.publication.end) {
+        report(
+          at,
+          `${site.what} ends ${span.end}, after the publication (${site.publication.end}) that bounds it`,
+        );
+      }
+      return;
+    }
+    if ("note" in bound) return;
+    const other = eventSpans.get(bound.event);
+    if (!other) return report([...at, "event"], `unknown event "${bound.event}" as a bound`);
+    if (!other.start) return;
+    if (key === "after" && span.start < other.start) {
+      report(
+        at,
+        `${site.what} starts ${span.start}, before the event "${bound.event}" (from ${other.start}) that bounds it from below`,
+      );
+    }
+    if (key === "before" && span.end > other.end) {
+      report(
+        at,
+        `${site.what} ends ${span.end}, after the event "${bound.event}" (to ${other.end}) that bounds it from above`,
+      );
+    }
+  };
+  side("after", bounds.after);
+  side("before", bounds.before);
   return problems;
 }
 

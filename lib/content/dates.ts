@@ -41,7 +41,7 @@ export function parsePartialDate(value: string): { start: string; end: string } 
   return { error: `"${value}" is not a date: write YYYY-MM-DD, YYYY-MM or YYYY` };
 }
 
-const RESOLVE_RULES = [
+export const RESOLVE_RULES = [
   "yesterday",
   "this-week",
   "last-week",
@@ -163,7 +163,7 @@ export function resolveEventDate(
 }
 
 /** A date written as `start` (+ optional `end`) with a precision; checks the precision tells the truth. */
-function explicitSpan(
+export function explicitSpan(
   start: string,
   end: string | undefined,
   precision: DateSpan["precision"],

@@ -16,3 +16,16 @@ export function formatProblem(problem: ContentProblem): string {
 export function sortProblems(problems: ContentProblem[]): ContentProblem[] {
   return [...problems].sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line);
 }
+
+/** Thrown where content is refused as a whole (lib/content/write.ts): carries every problem the pipeline found. */
+export class ContentError extends Error {
+  readonly problems: ContentProblem[];
+
+  constructor(problems: ContentProblem[]) {
+    super(
+      `${problems.length} content error${problems.length === 1 ? "" : "s"}:\n${problems.map(formatProblem).join("\n")}`,
+    );
+    this.name = "ContentError";
+    this.problems = problems;
+  }
+}

@@ -4,11 +4,12 @@ import { isSlug } from "@/lib/domain";
 import { sortProblems, type ContentProblem } from "./errors";
 import { parseArticle, parseYaml, type LocatedYaml, type ParsedArticle } from "./parse";
 import { resolveContent, type ValidatedContent } from "./resolve";
+import { reviewContent, type DraftFile } from "./review";
 import { actorsSchema, frontmatterSchema, issuesSchema } from "./schema";
-import type { ResolvedContent } from "./types";
-import { validate, validateAnnotation } from "./validate";
+import type { ResolvedContent, ReviewState } from "./types";
+import { validate, validateAnnotation, validateDraft } from "./validate";
 
-export { formatProblem, type ContentProblem } from "./errors";
+export { ContentError, formatProblem, type ContentProblem } from "./errors";
 export type * from "./types";
 
 /** A content file: its path as reported in errors (`content/actors.yaml`) and its text. */
@@ -18,7 +19,7 @@ export interface ContentFile {
 }
 
 export type PipelineResult =
-  { ok: true; content: ResolvedContent } | { ok: false; problems: ContentProblem[] };
+  { ok: true; content: ResolvedContent; review: ReviewState } | { ok: false; problems: ContentProblem[] };
 
 /** Reads every content file under `dir`; paths are reported relative to the working directory. */
 export async function readContentDir(dir: string): Promise<ContentFile[]> {
@@ -30,7 +31,7 @@ export async function readContentDir(dir: string): Promise<ContentFile[]> {
       files.push({ path: rel(path.join(dir, name)), text: MISSING }),
     );
   }
-  for (const sub of ["articles", "annotations"]) {
+  for (const sub of ["articles", "annotations", "drafts"]) {
     const names = await readdir(path.join(dir, sub)).catch(() => [] as string[]);
     for (const name of names.sort()) {
       if (/\.(md|ya?ml)$/.test(name)) await read(path.join(dir, sub, name));
@@ -42,7 +43,7 @@ export async function readContentDir(dir: string): Promise<ContentFile[]> {
 /** Marks a required file that does not exist, so the pipeline can say so with the others' errors. */
 const MISSING = "\u0000missing";
 
-/** parse → validate → resolve, on in-memory files. Every problem of the run is reported together. */
+/** parse → validate → resolve → review, on in-memory files. Every problem of the run is reported together. */
 export function runPipeline(files: ContentFile[]): PipelineResult {
   const problems: ContentProblem[] = [];
   const take = <T>(result: { ok: true; value: T } | { ok: false; problems: ContentProblem[] }): T | null => {
@@ -52,7 +53,9 @@ export function runPipeline(files: ContentFile[]): PipelineResult {
   };
 
   const single = (suffix: string) => {
-    const file = files.find((f) => f.path.endsWith(suffix) && !/\/(articles|annotations)\//.test(f.path));
+    const file = files.find(
+      (f) => f.path.endsWith(suffix) && !/\/(articles|annotations|drafts)\//.test(f.path),
+    );
     if (!file || file.text === MISSING) {
       problems.push({ file: file?.path ?? `content/${suffix}`, line: 1, message: "file is missing" });
       return null;
@@ -66,10 +69,11 @@ export function runPipeline(files: ContentFile[]): PipelineResult {
 
   const articles: ValidatedContent["articles"] = [];
   const annotations: ValidatedContent["annotations"] = [];
+  const drafts: DraftFile[] = [];
   const failed = { articles: new Set<string>(), events: new Set<string>() };
   for (const file of files) {
     const article = /\/articles\/([^/]+)\.md$/.exec(file.path);
-    const annotation = /\/annotations\/([^/]+)\.ya?ml$/.exec(file.path);
+    const entries = /\/(annotations|drafts)\/([^/]+)\.ya?ml$/.exec(file.path);
     if (article) {
       const slug = article[1]!;
       if (!checkSlug(file.path, slug, problems)) continue;
@@ -78,31 +82,41 @@ export function runPipeline(files: ContentFile[]): PipelineResult {
       if (parsed && frontmatter)
         articles.push({ slug, frontmatter, loc: parsed.frontmatter, blocks: parsed.blocks });
       else failed.articles.add(slug);
-    } else if (annotation) {
-      const slug = annotation[1]!;
+    } else if (entries) {
+      const slug = entries[2]!;
       if (!checkSlug(file.path, slug, problems)) continue;
       const loc: LocatedYaml | null = take(parseYaml(file.path, file.text));
       if (!loc) continue;
-      const validated = validateAnnotation(loc);
-      problems.push(...validated.problems);
-      for (const event of validated.failedEvents) failed.events.add(event);
-      if (validated.value) annotations.push({ slug, loc, ...validated.value });
+      if (entries[1] === "annotations") {
+        const validated = validateAnnotation(loc);
+        problems.push(...validated.problems);
+        for (const event of validated.failedEvents) failed.events.add(event);
+        if (validated.value) annotations.push({ slug, loc, ...validated.value });
+      } else {
+        // A draft's broken event is not one a reviewed file may rely on: it stays out of `failed`.
+        const validated = validateDraft(loc);
+        problems.push(...validated.problems);
+        if (validated.value) drafts.push({ slug, loc, ...validated.value });
+      }
     }
   }
 
   if (!actors || !issueList || !actorsLoc || !issuesLoc)
     return { ok: false, problems: sortProblems(problems) };
-  const resolved = resolveContent({
+  const validated: ValidatedContent = {
     articles,
     annotations,
     actors: { value: actors, loc: actorsLoc },
     issues: { value: issueList, loc: issuesLoc },
     failed,
-  });
+  };
+  const resolved = resolveContent(validated);
   problems.push(...resolved.problems);
+  const reviewed = reviewContent({ validated, drafts, content: resolved.content });
+  problems.push(...reviewed.problems);
   return problems.length > 0
     ? { ok: false, problems: sortProblems(problems) }
-    : { ok: true, content: resolved.content };
+    : { ok: true, content: reviewed.content, review: reviewed.review };
 }
 
 function checkSlug(file: string, slug: string, problems: ContentProblem[]): boolean {

@@ -1,4 +1,5 @@
 import type { PrismaClient } from "@/generated/prisma/client";
+import { loadSearchIndex } from "@/lib/search/build";
 import type { ResolvedContent, ResolvedEvidence } from "./types";
 
 export interface LoadCounts {
@@ -10,16 +11,19 @@ export interface LoadCounts {
   positions: number;
   divergences: number;
   quotes: number;
+  searchDocuments: number;
 }
 
 /**
  * Writes resolved content into an empty database in one transaction. Ids are assigned here, not by the database,
- * so every row can be written with one `createMany` per table.
+ * so every row can be written with one `createMany` per table. `search: false` leaves the search tables empty: the
+ * index is SQLite FTS5 SQL, and PostgreSQL has no search store yet (README, "Running for a team on PostgreSQL").
  */
 export async function loadContent(
   prisma: PrismaClient,
   content: ResolvedContent,
   meta: Record<string, string> = {},
+  options: { search?: boolean } = {},
 ): Promise<LoadCounts> {
   const articleId = idMap(content.articles.map((a) => a.slug));
   const actorId = idMap(content.actors.map((a) => a.slug));
@@ -110,6 +114,7 @@ export async function loadContent(
     };
   });
 
+  let searchDocuments = 0;
   await prisma.$transaction(
     async (tx) => {
       await tx.article.createMany({
@@ -188,7 +193,17 @@ export async function loadContent(
       await tx.position.createMany({ data: positions });
       await tx.divergence.createMany({ data: divergences });
       await tx.evidence.createMany({ data: evidence });
+      await tx.articleActor.createMany({
+        data: content.articleActors.map((link, i) => ({
+          articleId: articleId(link.article),
+          actorId: actorId(link.actor),
+          paragraph: link.evidence[0]!.paragraph,
+          quote: link.evidence[0]!.quote,
+          sortOrder: i,
+        })),
+      });
       await tx.meta.createMany({ data: Object.entries(meta).map(([key, value]) => ({ key, value })) });
+      if (options.search !== false) searchDocuments = await loadSearchIndex(tx, content);
     },
     { timeout: 120_000 },
   );
@@ -202,6 +217,7 @@ export async function loadContent(
     positions: positions.length,
     divergences: divergences.length,
     quotes: evidence.length,
+    searchDocuments,
   };
 }
 

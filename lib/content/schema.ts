@@ -1,6 +1,16 @@
 import { z } from "zod";
 import { PRECISIONS } from "@/lib/dates";
-import { ACTOR_KINDS, ARTICLE_KINDS, CLAIM_KINDS, LEVELS, RATED_BY, SLUG_PATTERN } from "@/lib/domain";
+import {
+  ACTOR_KINDS,
+  ARTICLE_KINDS,
+  CANDIDATE_KINDS,
+  CLAIM_KINDS,
+  LEVELS,
+  NOT_EVENT_REASONS,
+  RATED_BY,
+  REVIEW_STATES,
+  SLUG_PATTERN,
+} from "@/lib/domain";
 
 // The shapes of the files in content/ (documented in content/README.md). Objects are strict, so a misspelt key is
 // an error rather than a silently missing value.
@@ -23,27 +33,46 @@ const dateBounds = z.strictObject({ after: dateBound, before: dateBound });
 /** The part of a date that comes from outside the text: a well-known calendar fact, named. */
 const outside = text.optional();
 
-export const frontmatterSchema = z.strictObject({
-  title: text,
-  publisher: text.nullable().default(null),
-  url: z
-    .url({ protocol: /^https?$/ })
-    .nullable()
-    .default(null),
-  kind: z.enum(ARTICLE_KINDS),
-  published: z.strictObject({
-    stated: text.optional(),
-    date: writtenDate,
-    end: writtenDate.optional(),
-    precision: z.enum(PRECISIONS),
-    basis: text,
-    outside,
-    bounds: dateBounds.optional(),
-  }),
-  /** Whose standpoint the source writes from, in one neutral line, and why we say so. */
-  perspective: z.strictObject({ text, basis: text }),
-  notes: text.optional(),
-});
+/** Empty only as an import's placeholder: a person writes it before the article is published (checked below). */
+const placeholder = z.string().trim();
+
+export const frontmatterSchema = z
+  .strictObject({
+    title: text,
+    publisher: text.nullable().default(null),
+    url: z
+      .url({ protocol: /^https?$/ })
+      .nullable()
+      .default(null),
+    kind: z.enum(ARTICLE_KINDS),
+    published: z.strictObject({
+      stated: text.optional(),
+      date: writtenDate,
+      end: writtenDate.optional(),
+      precision: z.enum(PRECISIONS),
+      basis: text,
+      outside,
+      bounds: dateBounds.optional(),
+    }),
+    /** Whose standpoint the source writes from, in one neutral line, and why we say so. */
+    perspective: z.strictObject({ text: placeholder, basis: placeholder }),
+    notes: text.optional(),
+    /** `draft`: imported by `npm run article:add`, checked, never loaded; removing it (or `accepted`) publishes. */
+    review: z.enum(REVIEW_STATES).optional(),
+  })
+  .superRefine((fm, ctx) => {
+    // The import leaves the perspective empty because only a person who has read the text can state it.
+    if (fm.review === "draft") return;
+    for (const key of ["text", "basis"] as const) {
+      if (fm.perspective[key] === "")
+        ctx.addIssue({
+          code: "custom",
+          path: ["perspective", key],
+          message:
+            "must not be empty: write the article's perspective before publishing (only a `review: draft` article may leave it empty)",
+        });
+    }
+  });
 
 export const actorsSchema = z.array(
   z.strictObject({
@@ -157,15 +186,57 @@ export const divergenceSchema = z.strictObject({
   evidence: evidenceSchema,
 });
 
+/** An actor the article discusses, with the words that show it. */
+export const articleActorSchema = z.strictObject({ actor: z.string(), evidence: evidenceSchema });
+
+const entries = z.array(z.unknown()).default([]);
+
 /**
  * An annotation file's shape. Its entries are validated one by one with the schemas above (lib/content/validate.ts),
  * so one bad entry is reported and left out while the rest of the file is still checked.
  */
 export const annotationSchema = z.strictObject({
-  events: z.array(z.unknown()).default([]),
-  positions: z.array(z.unknown()).default([]),
-  divergence: z.array(z.unknown()).default([]),
+  events: entries,
+  positions: entries,
+  divergence: entries,
+  actors: entries,
 });
+
+/**
+ * `drafts/<slug>.yaml`, the import's suggestions, validated entry by entry like an annotation file. `events`,
+ * `positions` and `actors` have the reviewed shapes, so accepting one is moving it into `annotations/<slug>.yaml`;
+ * the other sections are the assist's findings.
+ */
+export const draftSchema = z.strictObject({
+  events: entries,
+  positions: entries,
+  actors: entries,
+  mentions: entries,
+  candidates: entries,
+  dates: entries,
+  not_events: entries,
+  issues: entries,
+});
+
+/** The entries of a draft's own sections (the others are annotation entries). */
+export const draftEntrySchemas = {
+  mentions: z.strictObject({ actor: z.string(), text, evidence: evidenceSchema }),
+  candidates: z.strictObject({
+    name: text,
+    kind: z.enum(CANDIDATE_KINDS),
+    count: z.number().int().positive(),
+    evidence: evidenceSchema,
+  }),
+  dates: dateSchema.omit({ resolve: true }).extend({ evidence: evidenceSchema }),
+  not_events: z.strictObject({
+    reason: z.enum(NOT_EVENT_REASONS),
+    cue: text,
+    stated: text,
+    actors: z.array(z.string()).default([]),
+    evidence: evidenceSchema,
+  }),
+  issues: z.strictObject({ issue: z.string(), evidence: evidenceSchema }),
+};
 
 export type Frontmatter = z.infer<typeof frontmatterSchema>;
 export type ActorsFile = z.infer<typeof actorsSchema>;
@@ -174,6 +245,8 @@ export type EventEntry = z.infer<typeof eventSchema>;
 export type EventDefinition = Extract<EventEntry, { kind: "definition" }>;
 export type PositionEntry = z.infer<typeof positionSchema>;
 export type DivergenceEntry = z.infer<typeof divergenceSchema>;
+export type ArticleActorEntry = z.infer<typeof articleActorSchema>;
+export type DraftEntry<K extends keyof typeof draftEntrySchemas> = z.infer<(typeof draftEntrySchemas)[K]>;
 export type EvidenceEntry = EventEntry["evidence"][number];
 export type DateBound = z.infer<typeof dateBound>;
 export type DateBounds = z.infer<typeof dateBounds>;

@@ -89,4 +89,18 @@ export interface ResolvedContent {
   events: ResolvedEvent[];
   positions: ResolvedPosition[];
   divergences: ResolvedDivergence[];
+  articleActors: ResolvedArticleActor[];
+}
+
+/** An actor an article discusses (the annotation's `actors:` list), with the quotes that show it. */
+export interface ResolvedArticleActor {
+  article: string;
+  actor: string;
+  evidence: ResolvedEvidence[];
+}
+
+/** What is still under review: draft articles (checked, not loaded) and the items each draft file holds. */
+export interface ReviewState {
+  draftArticles: string[];
+  draftFiles: { file: string; article: string; items: number; sections: Record<string, number> }[];
 }

@@ -3,10 +3,15 @@ import type { ContentProblem } from "./errors";
 import type { LocatedYaml, Parsed, Path } from "./parse";
 import {
   annotationSchema,
+  articleActorSchema,
   divergenceSchema,
+  draftEntrySchemas,
+  draftSchema,
   eventSchema,
   positionSchema,
+  type ArticleActorEntry,
   type DivergenceEntry,
+  type DraftEntry,
   type EventEntry,
   type PositionEntry,
 } from "./schema";
@@ -42,6 +47,22 @@ export interface ValidatedAnnotation {
   events: Located<EventEntry>[];
   positions: Located<PositionEntry>[];
   divergence: Located<DivergenceEntry>[];
+  actors: Located<ArticleActorEntry>[];
+}
+
+/** A draft file: the reviewed shapes it shares with annotations, and the assist's own findings. */
+export interface ValidatedDraft extends Omit<ValidatedAnnotation, "divergence"> {
+  mentions: Located<DraftEntry<"mentions">>[];
+  candidates: Located<DraftEntry<"candidates">>[];
+  dates: Located<DraftEntry<"dates">>[];
+  not_events: Located<DraftEntry<"not_events">>[];
+  issues: Located<DraftEntry<"issues">>[];
+}
+
+interface EntriesResult<V> {
+  value: V | null;
+  problems: ContentProblem[];
+  failedEvents: string[];
 }
 
 /**
@@ -49,30 +70,49 @@ export interface ValidatedAnnotation {
  * counts. `failedEvents` are the slugs of event entries left out (every event the file names, when its shape is
  * wrong), so that references to them elsewhere are not reported a second time.
  */
-export function validateAnnotation(source: LocatedYaml): {
-  value: ValidatedAnnotation | null;
-  problems: ContentProblem[];
-  failedEvents: string[];
-} {
-  const shape = validate(source, annotationSchema);
-  if (!shape.ok) return { value: null, problems: shape.problems, failedEvents: eventSlugsIn(source.data) };
+export function validateAnnotation(source: LocatedYaml): EntriesResult<ValidatedAnnotation> {
+  return validateEntries(source, annotationSchema, {
+    events: eventSchema,
+    positions: positionSchema,
+    divergence: divergenceSchema,
+    actors: articleActorSchema,
+  });
+}
+
+/** Validates a draft file (content/drafts/<slug>.yaml) entry by entry, as an annotation file is. */
+export function validateDraft(source: LocatedYaml): EntriesResult<ValidatedDraft> {
+  return validateEntries(source, draftSchema, {
+    events: eventSchema,
+    positions: positionSchema,
+    actors: articleActorSchema,
+    ...draftEntrySchemas,
+  });
+}
+
+type Entries<S extends Record<string, z.ZodType>> = { [K in keyof S]: Located<z.output<S[K]>>[] };
+
+/** The file's shape first (its sections, each a list), then each entry of each section with its own schema. */
+function validateEntries<S extends Record<string, z.ZodType>>(
+  source: LocatedYaml,
+  shape: z.ZodType<Record<keyof S, unknown[]>>,
+  sections: S,
+): EntriesResult<Entries<S>> {
+  const file = validate(source, shape);
+  if (!file.ok) return { value: null, problems: file.problems, failedEvents: eventSlugsIn(source.data) };
   const problems: ContentProblem[] = [];
   const failedEvents: string[] = [];
-  const entries = <T>(section: keyof ValidatedAnnotation, schema: z.ZodType<T>, items: unknown[]) =>
-    items.flatMap((item, i): Located<T>[] => {
+  const value = {} as Entries<S>;
+  for (const section of Object.keys(sections) as (keyof S & string)[]) {
+    value[section] = file.value[section].flatMap((item, i) => {
       const path = [section, i];
-      const result = validate(source, schema, path);
+      const result = validate(source, sections[section]!, path);
       if (result.ok) return [{ path, value: result.value }];
       problems.push(...result.problems);
       const slug = slugOf(item);
       if (section === "events" && slug !== null) failedEvents.push(slug);
       return [];
     });
-  const value = {
-    events: entries("events", eventSchema, shape.value.events),
-    positions: entries("positions", positionSchema, shape.value.positions),
-    divergence: entries("divergence", divergenceSchema, shape.value.divergence),
-  };
+  }
   return { value, problems, failedEvents };
 }
 

@@ -2,8 +2,17 @@ import "server-only";
 import { memoize } from "./memo";
 import { prisma } from "@/lib/db";
 import { byDate } from "@/lib/domain";
-import { actorRefSelect, eventSelect, positionSelect, toActorRef, toEvent, toPosition } from "./shape";
-import type { ActorRef, EventView, PositionView } from "./types";
+import {
+  actorRefSelect,
+  articleRefSelect,
+  eventSelect,
+  positionSelect,
+  toActorRef,
+  toArticleRef,
+  toEvent,
+  toPosition,
+} from "./shape";
+import type { ActorRef, ArticleRef, EventView, PositionView } from "./types";
 
 export interface ActorSummary extends ActorRef {
   description: string;
@@ -24,6 +33,8 @@ export interface ActorDetail extends ActorSummary {
   events: EventView[];
   /** Events the article credits to this actor's account. */
   reported: EventView[];
+  /** Articles whose reviewed annotation lists this actor as discussed. */
+  discussedIn: ArticleRef[];
 }
 
 const summarySelect = {
@@ -70,6 +81,7 @@ async function getActorBySlugUncached(slug: string): Promise<ActorDetail | null>
       positionsVia: { select: positionSelect, orderBy: { sortOrder: "asc" } },
       events: { select: { event: { select: eventSelect } } },
       eventsVia: { select: eventSelect },
+      articles: { select: { article: { select: articleRefSelect } } },
     },
   });
   if (!row) return null;
@@ -81,6 +93,7 @@ async function getActorBySlugUncached(slug: string): Promise<ActorDetail | null>
     voiced: [...row.voiced, ...row.positionsVia].map(toPosition).sort(byRank),
     events: row.events.map((e) => toEvent(e.event)).sort(byDate),
     reported: row.eventsVia.map(toEvent).sort(byDate),
+    discussedIn: row.articles.map((a) => toArticleRef(a.article)).sort((x, y) => x.rank - y.rank),
   };
 }
 

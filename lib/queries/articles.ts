@@ -3,16 +3,14 @@ import { memoize } from "./memo";
 import { prisma } from "@/lib/db";
 import type { BlockKind } from "@/lib/content/markdown";
 import type { Level } from "@/lib/domain";
-import { articleRefSelect, toArticleSummary } from "./shape";
-import type { ArticleSummary } from "./types";
+import { actorRefSelect, articleRefSelect, toActorRef, toArticleSummary } from "./shape";
+import type { ActorRef, ArticleSummary } from "./types";
 
 const summarySelect = {
   ...articleRefSelect,
   url: true,
   kind: true,
   notes: true,
-  perspectiveText: true,
-  perspectiveBasis: true,
   _count: { select: { paragraphs: true } },
 } as const;
 
@@ -44,6 +42,8 @@ export interface ParagraphView {
 
 export interface ArticleDetail extends ArticleSummary {
   paragraphs: ParagraphView[];
+  /** The actors its reviewed annotation lists, each with the paragraph of its first quote. */
+  actors: (ActorRef & { paragraph: number })[];
 }
 
 async function listArticlesUncached(): Promise<ArticleSummary[]> {
@@ -56,6 +56,10 @@ async function getArticleBySlugUncached(slug: string): Promise<ArticleDetail | n
     where: { slug },
     select: {
       ...summarySelect,
+      actors: {
+        orderBy: { sortOrder: "asc" },
+        select: { paragraph: true, actor: { select: actorRefSelect } },
+      },
       paragraphs: {
         orderBy: { n: "asc" },
         select: {
@@ -100,6 +104,7 @@ async function getArticleBySlugUncached(slug: string): Promise<ArticleDetail | n
   if (!row) return null;
   return {
     ...toArticleSummary(row),
+    actors: row.actors.map((a) => ({ ...toActorRef(a.actor), paragraph: a.paragraph })),
     paragraphs: row.paragraphs.map((p) => ({
       n: p.n,
       kind: p.kind as BlockKind,

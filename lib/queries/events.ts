@@ -149,3 +149,11 @@ export const listEvents = memoize(listEventsUncached, 200);
 export const listEventSpans = memoize(listEventSpansUncached, 200);
 
 export const countEvents = memoize(countEventsUncached, 500);
+
+/** Each event's place in the unfiltered timeline (0-based), for linking to the page an event is on. */
+export const getTimelineIndex = memoize(
+  async (): Promise<Map<string, number>> =>
+    new Map(
+      (await prisma.event.findMany({ orderBy: ORDER, select: { slug: true } })).map((e, i) => [e.slug, i]),
+    ),
+);

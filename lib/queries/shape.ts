@@ -27,6 +27,8 @@ export const articleRefSelect = {
   publishedPrecision: true,
   publishedStated: true,
   publishedBasis: true,
+  perspectiveText: true,
+  perspectiveBasis: true,
 } as const;
 
 const evidenceSelect = {
@@ -89,6 +91,8 @@ type ArticleRow = {
   publishedPrecision: string;
   publishedStated: string | null;
   publishedBasis: string;
+  perspectiveText: string;
+  perspectiveBasis: string;
 };
 type EvidenceRow = { quote: string; paragraph: { n: number; article: { slug: string } } };
 
@@ -106,6 +110,7 @@ export function toArticleRef(row: ArticleRow): ArticleRef {
     title: row.title,
     publisher: row.publisher,
     rank: row.rank,
+    perspective: { text: row.perspectiveText, basis: row.perspectiveBasis },
     published: {
       start: row.publishedStart,
       end: row.publishedEnd,
@@ -121,8 +126,6 @@ export function toArticleSummary(
     url: string | null;
     kind: string;
     notes: string | null;
-    perspectiveText: string;
-    perspectiveBasis: string;
     _count: { paragraphs: number };
   },
 ): ArticleSummary {
@@ -131,7 +134,6 @@ export function toArticleSummary(
     url: row.url,
     kind: row.kind as ArticleKind,
     notes: row.notes,
-    perspective: { text: row.perspectiveText, basis: row.perspectiveBasis },
     paragraphCount: row._count.paragraphs,
   };
 }

@@ -3,11 +3,12 @@ import { prisma } from "@/lib/db";
 import { memoize } from "./memo";
 
 /**
- * What identifies the data the server reads: equal for two databases built from the same inputs (content,
- * migrations, pipeline), different after any change to them. HTTP validators (ETags) are derived from it.
+ * Which data the server answers from: the content fingerprint db:build stored in the snapshot, the same on SQLite
+ * and PostgreSQL for the same content. A server never changes snapshot while it runs (lib/db.ts), so it is read
+ * once; anything cached in process (an ETag, a response cache) can be keyed by it.
  */
 export const snapshotId = memoize(async (): Promise<string> => {
   const row = await prisma.meta.findUnique({ where: { key: "inputs" } });
-  if (!row) throw new Error("the database has no Meta row `inputs`: rebuild it with npm run db:build");
+  if (!row) throw new Error("the database has no inputs fingerprint: rebuild it with npm run db:build");
   return row.value;
 });

@@ -18,14 +18,14 @@ export interface ArticleRef {
   published: PublishedDate;
   /** 1-based order by publication date. */
   rank: number;
+  /** The source's standpoint in one neutral line, and why we describe it so: shown wherever a snapshot is named. */
+  perspective: { text: string; basis: string };
 }
 
 export interface ArticleSummary extends ArticleRef {
   url: string | null;
   kind: ArticleKind;
   notes: string | null;
-  /** The source's standpoint in one neutral line, and why we describe it so. */
-  perspective: { text: string; basis: string };
   paragraphCount: number;
 }
 

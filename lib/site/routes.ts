@@ -14,4 +14,5 @@ export const API_ROUTES = [
   "/api/v1/events",
   "/api/v1/events.csv",
   "/api/v1/matrix",
+  "/api/v1/search",
 ] as const;

@@ -1,9 +1,11 @@
 import { DEFAULT_PAIR } from "@/lib/domain";
 import { NO_FILTERS, type EventFilters } from "@/lib/event-filters";
+import type { SearchKind } from "@/lib/search/kinds";
 
 // The URL is the state. This file writes it: each view's parameter names, defaults and state, and the canonical
 // query string and link for a state (defaults left out, one fixed order, so equal states give equal URLs). Reading
-// it back is in timeline.ts and matrix.ts. No zod here: the client islands import this file and ship what it pulls in.
+// it back is in timeline.ts, matrix.ts and search.ts. No zod here: the client islands import this file and ship what
+// it pulls in.
 
 export const TIMELINE_PARAMS = {
   actor: "actor",
@@ -147,4 +149,60 @@ export function matrixHref(state: Partial<MatrixState>, hash = ""): string {
   // A colon is legal in a query; keeping it readable makes `cell=issue:article` links easy to read and share.
   const query = toMatrixSearchParams(state).toString().replaceAll("%3A", ":");
   return `/matrix${query ? `?${query}` : ""}${hash}`;
+}
+
+export const SEARCH_PARAMS = {
+  q: "q",
+  kind: "kind",
+  article: "article",
+  actor: "actor",
+  page: "page",
+} as const;
+
+export interface SearchState {
+  /** What was typed (cut to the longest query searched). */
+  q: string;
+  /** One kind of result, paginated; null for the overview of every kind. */
+  kind: SearchKind | null;
+  /** Only what involves this source article (slug). */
+  article: string | null;
+  /** Only what involves this actor (slug). */
+  actor: string | null;
+  page: number;
+}
+
+export const EMPTY_SEARCH: SearchState = { q: "", kind: null, article: null, actor: null, page: 1 };
+
+/** The canonical query string for a search state, in one order; defaults are left out. */
+export function toSearchParams(state: Partial<SearchState>): URLSearchParams {
+  const out = new URLSearchParams();
+  if (state.q) out.set(SEARCH_PARAMS.q, state.q);
+  if (state.kind) out.set(SEARCH_PARAMS.kind, state.kind);
+  if (state.article) out.set(SEARCH_PARAMS.article, state.article);
+  if (state.actor) out.set(SEARCH_PARAMS.actor, state.actor);
+  if (state.kind && state.page && state.page > 1) out.set(SEARCH_PARAMS.page, String(state.page));
+  return out;
+}
+
+/** `/search?…` for a state. */
+export function searchHref(state: Partial<SearchState>): string {
+  const query = toSearchParams(state).toString();
+  return `/search${query ? `?${query}` : ""}`;
+}
+
+/** `GET /api/v1/search`'s parameters: the page's, less paging, and a number of results. */
+export const SEARCH_API_PARAMS = {
+  q: "q",
+  kind: "kind",
+  article: "article",
+  actor: "actor",
+  limit: "limit",
+} as const;
+
+/** `/api/v1/search?…`: what the header's suggestions ask for. */
+export function searchApiHref(query: { q: string; kind?: SearchKind | null; limit?: number }): string {
+  const out = new URLSearchParams({ [SEARCH_API_PARAMS.q]: query.q });
+  if (query.kind) out.set(SEARCH_API_PARAMS.kind, query.kind);
+  if (query.limit !== undefined) out.set(SEARCH_API_PARAMS.limit, String(query.limit));
+  return `/api/v1/search?${out}`;
 }

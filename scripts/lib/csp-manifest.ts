@@ -7,7 +7,7 @@ import { CSP_MANIFEST } from "../../lib/env";
 
 const INLINE_SCRIPT = /<script(?![^>]*\ssrc=)[^>]*>([\s\S]*?)<\/script>/g;
 
-function inlineScriptHashes(html: string): string[] {
+export function inlineScriptHashes(html: string): string[] {
   const hashes = new Set<string>();
   for (const match of html.matchAll(INLINE_SCRIPT)) {
     if (match[1]) hashes.add(`sha256-${createHash("sha256").update(match[1], "utf8").digest("base64")}`);

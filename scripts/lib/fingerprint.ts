@@ -27,10 +27,18 @@ function hashFiles(targets: string[], skip: (name: string) => boolean = () => fa
 
 const isTestOrHidden = (name: string) => name.startsWith(".") || /\.test\.tsx?$/.test(name);
 
-/** Everything the database is built from: the content, the migrations and the pipeline code. */
+/** Everything the database is built from: the content, the migrations and the pipeline code (search index too). */
 export function databaseInputs(contentDir: string): string {
   return hashFiles(
-    [contentDir, "prisma/migrations", "prisma/schema.prisma", "lib/content", "lib/dates.ts", "lib/domain.ts"],
+    [
+      contentDir,
+      "prisma/migrations",
+      "prisma/schema.prisma",
+      "lib/content",
+      "lib/dates.ts",
+      "lib/domain.ts",
+      "lib/search",
+    ],
     isTestOrHidden,
   );
 }

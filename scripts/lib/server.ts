@@ -1,7 +1,8 @@
 // A production server for scripts and tests: the one `npm start` runs (scripts/serve.ts: Next.js behind the response
 // cache), or bare `next start` when asked, on a loopback port (a free one unless given), ready once it answers, stopped
-// by its process id together with everything it started. Used by the benchmark and the database swap
-// test; anything that compares or times a running app can start one the same way.
+// by its process id together with everything it started. Used by the benchmark and by the end-to-end tests that need
+// a server of their own (the database swap, the CSP control cases); anything that compares or times a running app can
+// start one the same way.
 import { spawn, type ChildProcess } from "node:child_process";
 import { createServer } from "node:net";
 import path from "node:path";
@@ -11,8 +12,8 @@ export interface RunningServer {
   base: string;
   port: number;
   pid: number;
-  /** The last few KB the server wrote to stderr, for a failure message. */
-  stderr(): string;
+  /** The last few KB the server wrote to stdout and stderr, for a failure message. */
+  output(): string;
   /** Stops the server and its children: SIGTERM to its process group, SIGKILL after 5 s. */
   stop(): Promise<void>;
 }
@@ -21,6 +22,8 @@ export interface ServerOptions {
   port?: number;
   /** Added to this process's environment: another build (NEXT_DIST_DIR), another database (DATABASE_URL). */
   env?: Record<string, string>;
+  /** The project folder it runs in, which relative paths (the database, the build) are read from. */
+  cwd?: string;
   /** A path that answers 200 once the server is ready. */
   readyPath?: string;
   timeoutMs?: number;
@@ -31,7 +34,7 @@ export interface ServerOptions {
 const running = new Set<RunningServer>();
 
 /** A port nothing listens on now, chosen by the system. */
-function freePort(): Promise<number> {
+export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const probe = createServer();
     probe.once("error", reject);
@@ -51,24 +54,27 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   const child = spawn(process.execPath, [...args, "-p", String(port), "-H", "127.0.0.1"], {
     // Its own process group, so stopping it stops anything it started.
     detached: true,
-    stdio: ["ignore", "ignore", "pipe"],
+    stdio: ["ignore", "pipe", "pipe"],
+    cwd: options.cwd,
     env: { ...process.env, ...options.env, NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production" },
   });
   if (child.pid === undefined) throw new Error("the server did not start");
-  let stderr = "";
-  child.stderr?.on("data", (chunk: Buffer) => (stderr = (stderr + chunk.toString()).slice(-4000)));
+  let output = "";
+  const keep = (chunk: Buffer) => (output = (output + chunk.toString()).slice(-16_000));
+  child.stdout?.on("data", keep);
+  child.stderr?.on("data", keep);
   const server: RunningServer = {
     base: `http://127.0.0.1:${port}`,
     port,
     pid: child.pid,
-    stderr: () => stderr,
+    output: () => output,
     stop: () => stop(child, server),
   };
   running.add(server);
   child.on("exit", (code, signal) => {
     // Still listed: nobody asked it to stop.
     if (running.delete(server))
-      console.error(`the server on port ${port} stopped (${code ?? signal})\n${stderr}`);
+      console.error(`the server on port ${port} stopped (${code ?? signal})\n${output}`);
   });
   try {
     await waitUntilReady(
@@ -78,7 +84,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     );
   } catch (error) {
     await server.stop();
-    throw new Error(`${(error as Error).message}\n${stderr}`);
+    throw new Error(`${(error as Error).message}\n${output}`);
   }
   return server;
 }

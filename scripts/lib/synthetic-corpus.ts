@@ -125,7 +125,7 @@ export function writeSyntheticCorpus(dir: string, options: CorpusOptions): Corpu
       date = `start: ${day}\n      end: ${last}\n      precision: range`;
     } else {
       // The occasional decades-wide span, like a conflict dated "since 1979".
-      date = `start: 1979-10-07\n      end: 2024-10-07\n      precision: range`;
+      date = `start: 1979-10-07\n      end: 2024-10-07\n      precision: range\n      bounds: { after: { note: generated }, before: { note: generated } }`;
     }
     const involved = [
       ...new Set(Array.from({ length: 1 + Math.floor(rand() * 3) }, () => actors[skewed(actors.length)]!)),
@@ -193,6 +193,9 @@ export function writeSyntheticCorpus(dir: string, options: CorpusOptions): Corpu
         `  date: ${article.published}`,
         "  precision: day",
         "  basis: Generated.",
+        "perspective:",
+        "  text: A generated brief with no standpoint.",
+        "  basis: Generated for the benchmark.",
         "---",
         "",
         body.join("\n\n"),

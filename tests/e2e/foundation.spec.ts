@@ -69,6 +69,46 @@ test.describe("JSON API", () => {
     expect(missing.status()).toBe(404);
     expect(errorResponse.parse(await missing.json()).error).toContain("no-such-issue");
   });
+
+  test("a 400 names each bad parameter: the path and message of every problem", async ({ request }) => {
+    const problem = (path: (string | number)[], message: string | RegExp) => ({
+      path,
+      message: typeof message === "string" ? message : expect.stringMatching(message),
+    });
+    const cases: [string, ReturnType<typeof problem>[]][] = [
+      ["/api/v1/events?from=2026-02-01&to=2026-01-01", [problem(["to"], "`to` is before `from`")]],
+      ["/api/v1/events?mode=bogus", [problem(["mode"], /"any".*"all"/)]],
+      ["/api/v1/events?actor=us&actor=atlantis", [problem(["actor", 1], 'unknown actor "atlantis"')]],
+      ["/api/v1/events?issue=nothing", [problem(["issue", 0], 'unknown issue "nothing"')]],
+      ["/api/v1/events?article=nowhere", [problem(["article", 0], 'unknown article "nowhere"')]],
+      ["/api/v1/events?from=2026-02-30", [problem(["from"], "must be a calendar date written YYYY-MM-DD")]],
+      [
+        "/api/v1/events?actor=atlantis&mode=bogus&to=yesterday",
+        [
+          problem(["actor", 0], 'unknown actor "atlantis"'),
+          problem(["mode"], /"any".*"all"/),
+          problem(["to"], "must be a calendar date written YYYY-MM-DD"),
+        ],
+      ],
+      ["/api/v1/events.csv?from=2026-02-01&to=2026-01-01", [problem(["to"], "`to` is before `from`")]],
+      ["/api/v1/events.csv?actor=atlantis", [problem(["actor", 0], 'unknown actor "atlantis"')]],
+      ["/api/v1/matrix?a=us&b=us", [problem(["b"], "a and b must be two different actors")]],
+      ["/api/v1/matrix?a=atlantis&b=us", [problem(["a"], 'unknown actor "atlantis"')]],
+      [
+        "/api/v1/matrix?a=atlantis&b=nowhere",
+        [problem(["a"], 'unknown actor "atlantis"'), problem(["b"], 'unknown actor "nowhere"')],
+      ],
+    ];
+    for (const [url, issues] of cases) {
+      const response = await request.get(url);
+      expect(response.status(), url).toBe(400);
+      expect(response.headers()["content-type"], url).toContain("application/json");
+      expect(await response.json(), url).toEqual({ error: "invalid query", issues });
+    }
+    const missing = await request.get("/api/v1/issues/no-such-issue");
+    expect(missing.status()).toBe(404);
+    expect(await missing.json()).toEqual({ error: 'no issue "no-such-issue"' });
+  });
 });
 
 test("the home page lists every issue, linked", async ({ page, request }) => {

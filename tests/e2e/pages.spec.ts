@@ -1,6 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
-import { issueResponse, issuesResponse } from "@/lib/api/schemas";
+import { articlesResponse, issueResponse, issuesResponse } from "@/lib/api/schemas";
 
 const AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
 
@@ -158,4 +158,33 @@ test.describe("without JavaScript", () => {
     await page.goto("/actors/us");
     await expect(page.locator("#positions article").first()).toBeVisible();
   });
+});
+
+test("each source's perspective is stated, and comparisons across publishers say so", async ({ page }) => {
+  const { articles } = articlesResponse.parse(await (await page.request.get("/api/v1/articles")).json());
+  for (const article of articles) {
+    await page.goto(`/articles/${article.slug}`);
+    const row = page.locator("dt", { hasText: "Perspective" }).locator("xpath=following-sibling::dd");
+    await expect(row).toContainText(article.perspective.text);
+    await row.getByText("Why we describe it so").click();
+    await expect(row).toContainText(article.perspective.basis);
+  }
+
+  // The two sources come from different publishers (one not named), so every comparison of them carries the note.
+  const publishers = new Set(articles.map((a) => a.publisher ?? `unnamed ${a.slug}`));
+  expect(publishers.size).toBe(articles.length);
+  for (const path of ["/", "/matrix"]) {
+    await page.goto(path);
+    const note = page.getByTestId("source-shift");
+    await expect(note).toHaveCount(articles.length - 1);
+    await expect(note).toHaveAttribute("role", "note");
+    await expect(note).toContainText("Different sources");
+    for (const article of articles) await expect(note).toContainText(article.publisher ?? "does not name");
+  }
+  await page.goto("/matrix");
+  for (const article of articles) {
+    await expect(page.locator(`[data-perspective="${article.slug}"]`).first()).toContainText(
+      article.perspective.text,
+    );
+  }
 });

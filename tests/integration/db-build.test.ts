@@ -1,20 +1,29 @@
-import { mkdirSync, readFileSync, rmSync, existsSync } from "node:fs";
+import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { FIXTURE_DIR, brokenCopy, lineOf } from "../support/fixtures";
-import { runDbBuild, TMP_DIR } from "../support/db-build";
+import { runDbBuild, spawnDbBuild } from "../support/db-build";
+import { scratchDir } from "../support/scratch";
 
-const DB = path.join(TMP_DIR, "db-build.db");
+// The target lives alone in a folder of its own, so "nothing else is left beside it" is a listing.
+let dir: string;
+let DB: string;
 
 beforeAll(() => {
-  mkdirSync(TMP_DIR, { recursive: true });
-  rmSync(DB, { force: true });
+  dir = scratchDir("db-build-");
+  DB = path.join(dir, "faultlines.db");
   const first = runDbBuild(FIXTURE_DIR, DB);
   expect(first.stderr).toBe("");
   expect(first.status).toBe(0);
 });
 
-afterAll(() => rmSync(DB, { force: true }));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+/** The target is byte-for-byte what it was, and no temporary file or journal is left beside it. */
+function expectUntouched(before: Buffer) {
+  expect(readFileSync(DB).equals(before), "the database changed").toBe(true);
+  expect(readdirSync(dir)).toEqual([path.basename(DB)]);
+}
 
 describe("db:build", () => {
   it("prints the counts of what it loaded", () => {
@@ -23,8 +32,8 @@ describe("db:build", () => {
     expect(again.stdout).toMatch(/articles\s+2 \(6 paragraphs\)/);
     expect(again.stdout).toMatch(/events\s+3\n/);
     expect(again.stdout).toMatch(/positions\s+4\n/);
-    expect(again.stdout).toMatch(/divergence\s+2 ratings/);
-    expect(again.stdout).toMatch(/quotes\s+10\n/);
+    expect(again.stdout).toMatch(/divergence\s+3 ratings/);
+    expect(again.stdout).toMatch(/quotes\s+11\n/);
   });
 
   const broken: { name: string; file: string; from: string; to: string; message: RegExp; line: number }[] = [
@@ -89,11 +98,76 @@ describe("db:build", () => {
         expect(reported, run.stderr).toBeDefined();
         expect(reported).toContain(`${path.relative(process.cwd(), path.join(dir, c.file))}:${c.line}: `);
         expect(run.stderr).toMatch(/the previous database is unchanged/);
-        expect(readFileSync(DB).equals(before)).toBe(true);
-        expect(existsSync(DB)).toBe(true);
+        expectUntouched(before);
       } finally {
         rmSync(dir, { recursive: true, force: true });
       }
     });
   }
+
+  // The cases above all fail validation, before any file is written. These fail after it.
+
+  it("fails in a migration that breaks part way, and leaves the database byte-identical", () => {
+    const before = readFileSync(DB);
+    // db:build reads prisma/schema.prisma and prisma/migrations from its working directory: here, a copy of ours
+    // with one more migration whose second statement fails after its first has run.
+    const project = scratchDir("db-build-migrations-");
+    try {
+      cpSync("prisma/schema.prisma", path.join(project, "prisma/schema.prisma"));
+      cpSync("prisma/migrations", path.join(project, "prisma/migrations"), { recursive: true });
+      mkdirSync(path.join(project, "prisma/migrations/9999_breaks_part_way"));
+      writeFileSync(
+        path.join(project, "prisma/migrations/9999_breaks_part_way/migration.sql"),
+        'CREATE TABLE "Extra" ("id" INTEGER NOT NULL PRIMARY KEY);\nINSERT INTO "NoSuchTable" ("id") VALUES (1);\n',
+      );
+      const run = runDbBuild(FIXTURE_DIR, DB, { cwd: project });
+      expect(run.status, run.stdout).toBe(1);
+      expect(run.stderr).toMatch(/db:build failed; the previous database is unchanged/);
+      expect(run.stderr).toMatch(/The underlying table for model `NoSuchTable` does not exist/);
+      expectUntouched(before);
+    } finally {
+      rmSync(project, { recursive: true, force: true });
+    }
+  });
+
+  it("fails inside the load transaction, and leaves the database byte-identical", () => {
+    const before = readFileSync(DB);
+    const run = runDbBuild(FIXTURE_DIR, DB, { env: { FAULTLINES_FAULT: "load" } });
+    expect(run.status, run.stdout).toBe(1);
+    expect(run.stderr).toMatch(/db:build failed; the previous database is unchanged/);
+    expect(run.stderr).toMatch(/injected fault \(FAULTLINES_FAULT=load\)/);
+    expectUntouched(before);
+  });
+
+  it("killed with SIGKILL part way through the load: the database is byte-identical, and the next run clears what the killed one left", async () => {
+    const before = readFileSync(DB);
+    const child = spawnDbBuild(FIXTURE_DIR, DB, { env: { FAULTLINES_FAULT: "pause-load" } });
+    const exited = new Promise<NodeJS.Signals | number | null>((resolve) =>
+      child.on("exit", (code, signal) => resolve(signal ?? code)),
+    );
+    try {
+      let stderr = "";
+      await new Promise<void>((resolve, reject) => {
+        child.stderr!.on("data", (chunk: Buffer) => {
+          stderr += chunk;
+          if (stderr.includes("paused inside the load transaction")) resolve();
+        });
+        child.on("exit", () => reject(new Error(`db:build ended before the load: ${stderr}`)));
+      });
+      // Mid-transaction: the new file and its rollback journal exist beside the untouched target.
+      const temp = `.build-${child.pid}-${path.basename(DB)}`;
+      expect(readdirSync(dir).sort()).toEqual([temp, `${temp}-journal`, path.basename(DB)].sort());
+    } finally {
+      // Also when an expectation above failed: a paused build would otherwise wait forever.
+      child.kill("SIGKILL");
+    }
+    expect(await exited).toBe("SIGKILL");
+    const temp = `.build-${child.pid}-${path.basename(DB)}`;
+    expect(readFileSync(DB).equals(before), "the database changed").toBe(true);
+    // A killed process cleans nothing up; the next build (here a failing one) must.
+    expect(readdirSync(dir)).toContain(temp);
+    const next = runDbBuild(FIXTURE_DIR, DB, { env: { FAULTLINES_FAULT: "load" } });
+    expect(next.status).toBe(1);
+    expectUntouched(before);
+  });
 });

@@ -1,13 +1,13 @@
-import { mkdirSync, rmSync } from "node:fs";
+import { rmSync } from "node:fs";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { envFor } from "@/lib/env";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { NO_FILTERS, type EventFilters } from "@/lib/event-filters";
 import { FIXTURE_DIR } from "../support/fixtures";
-import { runDbBuild, TMP_DIR } from "../support/db-build";
+import { runDbBuild, useDatabase } from "../support/db-build";
+import { scratchDir } from "../support/scratch";
 
 // Builds a database from the fixture content with the real db:build, then reads it through lib/queries.
-const DB = path.join(TMP_DIR, "queries.db");
+let dir: string;
 let q: {
   issues: typeof import("@/lib/queries/issues");
   events: typeof import("@/lib/queries/events");
@@ -18,10 +18,11 @@ let q: {
 };
 
 beforeAll(async () => {
-  mkdirSync(TMP_DIR, { recursive: true });
-  const built = runDbBuild(FIXTURE_DIR, DB);
+  dir = scratchDir("queries-");
+  const db = path.join(dir, "fixture.db");
+  const built = runDbBuild(FIXTURE_DIR, db);
   expect(built.status, built.stderr).toBe(0);
-  Object.assign(process.env, envFor({ db: DB }));
+  useDatabase(db);
   q = {
     issues: await import("@/lib/queries/issues"),
     events: await import("@/lib/queries/events"),
@@ -34,7 +35,8 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await q?.db.prisma.$disconnect();
-  rmSync(DB, { force: true });
+  vi.unstubAllEnvs();
+  rmSync(dir, { recursive: true, force: true });
 });
 
 describe("lib/queries over a built database", () => {
@@ -117,7 +119,13 @@ describe("lib/queries over a built database", () => {
     const article = await q.articles.getArticleBySlug("winter-brief");
     expect(article!.paragraphCount).toBe(2);
     const spans = article!.paragraphs[1]!.spans;
-    expect(spans.map((s) => s.target.type)).toEqual(["position", "position", "divergence", "event"]);
+    expect(spans.map((s) => s.target.type)).toEqual([
+      "position",
+      "position",
+      "divergence",
+      "event",
+      "divergence",
+    ]);
     expect(article!.paragraphs[1]!.source).toContain("[Geneva](https://example.org/geneva)");
   });
 
@@ -144,8 +152,25 @@ describe("lib/queries over a built database", () => {
 
   it("lists the actor pairs that have ratings, for the matrix's pair picker", async () => {
     const pairs = await q.matrix.listRatedPairs();
-    expect(pairs.map((p) => [p.a.slug, p.b.slug, p.count])).toEqual([["us", "israel", 2]]);
+    expect(pairs.map((p) => [p.a.slug, p.b.slug, p.count])).toEqual([
+      ["us", "israel", 2],
+      ["us", "iran", 1],
+    ]);
     const unrated = await q.matrix.getMatrix(["iran", "israel"]);
     expect(unrated!.rows.flatMap((r) => r.cells).filter((c) => c.divergence)).toEqual([]);
+  });
+
+  it("builds the matrix for a pair other than the US and Israel from its own ratings", async () => {
+    const levels = async (pair: [string, string]) =>
+      (await q.matrix.getMatrix(pair))!.rows.map((r) => [
+        r.issue.slug,
+        r.cells.map((c) => `${c.article.slug}:${c.divergence?.level ?? "-"}`),
+      ]);
+    const expected = [
+      ["iran-talks", ["spring-brief:-", "winter-brief:aligned"]],
+      ["iran-missiles", ["spring-brief:-", "winter-brief:-"]],
+    ];
+    expect(await levels(["us", "iran"])).toEqual(expected);
+    expect(await levels(["iran", "us"])).toEqual(expected);
   });
 });

@@ -1,7 +1,7 @@
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
-import os from "node:os";
+import { cpSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { readContentDir, type ContentFile } from "@/lib/content";
+import { scratchDir } from "./scratch";
 
 export const FIXTURE_DIR = "tests/fixtures/content";
 
@@ -20,9 +20,9 @@ export function edit(files: ContentFile[], suffix: string, from: string, to: str
   });
 }
 
-/** A copy of the fixture content in a temporary folder, with an edit applied. */
+/** A copy of the fixture content in a new folder under tests/.tmp, with an edit applied. */
 export function brokenCopy(suffix: string, from: string, to: string): string {
-  const dir = mkdtempSync(path.join(os.tmpdir(), "faultlines-content-"));
+  const dir = scratchDir("content-");
   cpSync(FIXTURE_DIR, dir, { recursive: true });
   const file = path.join(dir, suffix);
   const text = readFileSync(file, "utf8");
@@ -34,8 +34,14 @@ export function brokenCopy(suffix: string, from: string, to: string): string {
 
 /** The 1-based line of the first line containing `needle` in a fixture file. */
 export function lineOf(suffix: string, needle: string): number {
-  const lines = readFileSync(path.join(FIXTURE_DIR, suffix), "utf8").split("\n");
-  const index = lines.findIndex((line) => line.includes(needle));
-  if (index < 0) throw new Error(`"${needle}" not in ${suffix}`);
-  return index + 1;
+  const [first] = linesOf(suffix, needle);
+  if (first === undefined) throw new Error(`"${needle}" not in ${suffix}`);
+  return first;
+}
+
+/** The 1-based lines of every line containing `needle` in a fixture file. */
+export function linesOf(suffix: string, needle: string): number[] {
+  return readFileSync(path.join(FIXTURE_DIR, suffix), "utf8")
+    .split("\n")
+    .flatMap((line, i) => (line.includes(needle) ? [i + 1] : []));
 }

@@ -15,6 +15,7 @@ export function matrixArticle(slug: string, rank: number, date: string): Article
     title: slug,
     publisher: null,
     rank,
+    perspective: { text: "", basis: "" },
     published: {
       start: isDay ? date : `${date}-01`,
       end: isDay ? date : `${date}-28`,

@@ -1,5 +1,5 @@
-import { describe, expect, it } from "vitest";
-import { parsePartialDate, resolveRelative } from "@/lib/content/dates";
+import { describe, expect, it, vi } from "vitest";
+import { parsePartialDate, RESOLVE_RULES, resolveRelative } from "@/lib/content/dates";
 import { formatSpan, isIsoDay, mondayOf, precisionFits, precisionOf } from "@/lib/dates";
 
 const TUESDAY = { start: "2026-02-17", end: "2026-02-17" };
@@ -87,10 +87,28 @@ describe("resolveRelative", () => {
     });
   });
 
-  it("does not anchor on today", () => {
-    const a = resolveRelative("yesterday", TUESDAY);
-    expect(a).toMatchObject({ start: "2026-02-16" });
-    expect(new Date().toISOString().slice(0, 10)).not.toBe("2026-02-17");
+  it("does not anchor on today: the same answers whatever the clock says", () => {
+    // Today before, on, and long after the publication dates, and across a year end.
+    const todays = [
+      "2020-03-01T12:00:00Z",
+      "2026-02-17T09:00:00Z",
+      "2026-12-31T23:59:59Z",
+      "2031-07-04T00:00:00Z",
+    ];
+    const rules = RESOLVE_RULES.map((rule) => rule.replace("<n>", "3"));
+    const answersAt = (today: string) => {
+      vi.setSystemTime(new Date(today));
+      expect(new Date().toISOString()).toBe(new Date(today).toISOString());
+      return rules.flatMap((rule) => [TUESDAY, JUNE_2025].map((anchor) => resolveRelative(rule, anchor)));
+    };
+    vi.useFakeTimers({ toFake: ["Date"] });
+    try {
+      const [first, ...others] = todays.map(answersAt);
+      expect(first).toContainEqual({ start: "2026-02-16", end: "2026-02-16", precision: "day" });
+      for (const answers of others) expect(answers).toEqual(first);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it("names unknown rules", () => {

@@ -9,6 +9,7 @@ const article = (slug: string, rank: number): ArticleRef => ({
   title: slug,
   publisher: null,
   rank,
+  perspective: { text: "", basis: "" },
   published: {
     start: `202${rank}-01-01`,
     end: `202${rank}-01-31`,

@@ -78,6 +78,19 @@ export default async function ActorPage({ params }: PageProps<"/actors/[slug]">)
               </dd>
             </div>
           )}
+          {actor.discussedIn.length > 0 && (
+            <div>
+              <dt>Discussed in</dt>
+              <dd>
+                {actor.discussedIn.map((a, i) => (
+                  <span key={a.slug}>
+                    {i > 0 && ", "}
+                    <Link href={`/articles/${a.slug}`}>{a.title}</Link>
+                  </span>
+                ))}
+              </dd>
+            </div>
+          )}
         </dl>
         <p>
           <Link href={timelineHref({ actors: [actor.slug] })} className={styles.cta}>

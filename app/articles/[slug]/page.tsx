@@ -72,6 +72,16 @@ export default async function ArticlePage({ params }: PageProps<"/articles/[slug
               </details>
             </dd>
           </div>
+          <div>
+            <dt>Perspective</dt>
+            <dd>
+              {article.perspective.text}
+              <details className={styles.basis}>
+                <summary>Why we describe it so</summary>
+                <p>{article.perspective.basis}</p>
+              </details>
+            </dd>
+          </div>
           {article.url && (
             <div>
               <dt>Original</dt>
@@ -98,6 +108,18 @@ export default async function ArticlePage({ params }: PageProps<"/articles/[slug
               {[...issues].map(([slug, title]) => (
                 <li key={slug}>
                   <Link href={`/issues/${slug}`}>{title}</Link>
+                </li>
+              ))}
+            </ul>
+          </nav>
+        )}
+        {article.actors.length > 0 && (
+          <nav aria-label="Actors in this article" className={styles.issues}>
+            <h2 className={styles.issuesHeading}>Actors in this article</h2>
+            <ul>
+              {article.actors.map((actor) => (
+                <li key={actor.slug}>
+                  <Link href={`/actors/${actor.slug}`}>{actor.name}</Link>
                 </li>
               ))}
             </ul>

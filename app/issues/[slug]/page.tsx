@@ -5,6 +5,8 @@ import { DEFAULT_PAIR, inPair } from "@/lib/domain";
 import { listArticles } from "@/lib/queries/articles";
 import { getIssueBySlug, listIssues, listIssueSlugs } from "@/lib/queries/issues";
 import { LEVEL_LABEL, snapshotLabel, titleMap } from "@/lib/site/labels";
+import { publisherChanges } from "@/lib/views/sources";
+import { SourceShift } from "@/components/ui/perspective";
 import { timelineHref } from "@/lib/url-state/hrefs";
 import { EventList } from "@/components/event/event-list";
 import { PositionCard } from "@/components/issue/position-card";
@@ -76,6 +78,9 @@ export default async function IssuePage({ params }: PageProps<"/issues/[slug]">)
             <div className={styles.change}>
               <RatingTrail ratings={issue.divergence} />
               {change && <p className="visually-hidden">{change}</p>}
+              {publisherChanges(issue.divergence.map((d) => d.article)).map(([from, to]) => (
+                <SourceShift key={to.slug} from={from} to={to} />
+              ))}
             </div>
           )}
         </div>

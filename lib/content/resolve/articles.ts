@@ -28,8 +28,13 @@ export function resolveArticles(articles: ValidatedArticle[], report: Report): R
     rank: 0,
     paragraphs: blocks.map(({ n, kind, level, source, text }) => ({ n, kind, level, source, text })),
   }));
-  [...resolved]
+  return rankByPublication(resolved);
+}
+
+/** Sets each article's rank, 1… by publication date (then slug); the review stage ranks again without drafts. */
+export function rankByPublication(articles: ResolvedArticle[]): ResolvedArticle[] {
+  [...articles]
     .sort((a, b) => a.published.start.localeCompare(b.published.start) || a.slug.localeCompare(b.slug))
     .forEach((article, i) => (article.rank = i + 1));
-  return resolved;
+  return articles;
 }

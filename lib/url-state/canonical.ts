@@ -6,9 +6,12 @@ import {
   EVENTS_API_PARAMS,
   EVENTS_LIMIT,
   MATRIX_PARAMS,
+  SEARCH_API_PARAMS,
+  SEARCH_PARAMS,
   TIMELINE_PARAMS,
   TIMELINE_REPEATABLE,
 } from "./hrefs";
+import { API_DEFAULT_LIMIT } from "./search";
 
 // The canonical form of a view's URL: what the response cache (lib/serve) keys on and what the server renders. Two
 // URLs with the same canonical form get the same page, so the form may only normalise what the view itself ignores:
@@ -70,6 +73,21 @@ const VIEWS: Readonly<Record<string, ViewParams>> = {
     names: [MATRIX_PARAMS.a, MATRIX_PARAMS.b],
     repeatable: [],
     defaults: {},
+    blankIsAbsent: [],
+    unknown: "name",
+  },
+  // A blank query is the empty search page; paging only counts with a kind, but the page reads it either way.
+  "/search": {
+    names: Object.values(SEARCH_PARAMS),
+    repeatable: [],
+    defaults: { [SEARCH_PARAMS.page]: "1" },
+    blankIsAbsent: Object.values(SEARCH_PARAMS),
+    unknown: "name",
+  },
+  "/api/v1/search": {
+    names: Object.values(SEARCH_API_PARAMS),
+    repeatable: [],
+    defaults: { [SEARCH_API_PARAMS.limit]: String(API_DEFAULT_LIMIT) },
     blankIsAbsent: [],
     unknown: "name",
   },

@@ -230,6 +230,9 @@ test.describe("against other servers over the same build", () => {
       "/api/v1/events.csv?actor=iran",
       "/api/v1/matrix?a=us&b=iran",
       `/issues/${issue}`,
+      "/search?q=iran",
+      "/search?q=sanction*&kind=event&page=1",
+      "/api/v1/search?q=%22air+defence%22+OR+talks&limit=5",
     ]) {
       await get(baseURL, path);
       const cached = await get(baseURL, path);

@@ -32,6 +32,14 @@ describe("canonicalQuery", () => {
     expect(canon("/matrix", "zz=1&sort=latest")).toBe("sort=latest");
   });
 
+  it("canonicalises the search page and API: one order, blanks and defaults out on the page, strict on the API", () => {
+    expect(canon("/search", "actor=us&q=talks&page=1&kind=&utm_medium=x")).toBe("q=talks&actor=us");
+    expect(canon("/search", "q=a&q=b")).toBe("q=b");
+    expect(canon("/search", "q=talks&zz=1")).toBe("q=talks&zz=");
+    expect(canon("/api/v1/search", "limit=10&q=talks")).toBe("q=talks");
+    expect(canon("/api/v1/search", "q=&limit=5")).toBe("q=&limit=5");
+  });
+
   it("keeps unknown slugs: only the view can tell, and it notes or rejects them", () => {
     expect(canon("/timeline", "actor=nobody")).toBe("actor=nobody");
   });
@@ -46,6 +54,7 @@ describe("canonicalQuery", () => {
       ["/timeline", "actor=b&actor=a&zz=1&per=50&mode=all"],
       ["/matrix", "cell=x:y&b=iran&a=us&sort=change"],
       ["/api/v1/events", "cursor=abc&limit=5&issue=z"],
+      ["/search", "page=2&kind=event&q=x&zz=1"],
     ] as const) {
       const once = canon(path, query)!;
       expect(canon(path, once)).toBe(once);

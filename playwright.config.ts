@@ -26,11 +26,12 @@ export const APP_PORT = PORT;
 const withHostile = existsSync(path.join(env.E2E_HOSTILE_DIST, "BUILD_ID"));
 
 const server = (port: number, extraEnv: Record<string, string> = {}) => ({
-  command: `node node_modules/next/dist/bin/next start -p ${port} -H 127.0.0.1`,
+  // The server `npm start` runs: Next.js behind the response cache.
+  command: `node --import tsx scripts/serve.ts -p ${port} -H 127.0.0.1`,
   url: `http://127.0.0.1:${port}/api/v1/articles`,
   reuseExistingServer: false,
   timeout: 60_000,
-  env: { NEXT_TELEMETRY_DISABLED: "1", ...extraEnv },
+  env: { NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production", ...extraEnv },
 });
 
 export default defineConfig({

@@ -55,6 +55,8 @@ const toolSchema = appSchema.extend({
   FAULTLINES_CONTENT: setting(z.string().default("content")),
   /** The port `npm start` serves on. */
   PORT: setting(port.default(3000)),
+  /** The response cache's bound, in MB of stored bodies and headers (lib/serve); 0 renders every request. */
+  RESPONSE_CACHE_MB: setting(z.coerce.number().min(0).default(64)),
   /** The Chromium the end-to-end tests, the benchmark and the screenshots drive; else `chromium` on the PATH. */
   CHROME_PATH: setting(z.string().optional()),
   /** The end-to-end tests' server port, and the hostile build's; each a free one when unset. */

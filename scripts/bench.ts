@@ -10,6 +10,8 @@
 //   timeline    serves the existing app build (`next start`, loopback only) over that database and times requests
 //   search      query-layer and /search timings over that database, and the search index's size on disk
 //   load        loads the real app (its own database) with autocannon on five routes: req/s, p50/p99, errors, memory
+//   cache       the response cache: a cached filtered view against its first render, `/`, and a bare Node server
+//               answering the same bytes (ratios in one run); RSS before and after filling a small bound many times over
 //   budget      first-load JavaScript and HTML bytes per route, as Chromium receives them
 //   lighthouse  Lighthouse scores per route, desktop preset and default mobile, in Debian's Chromium
 //   assist      the draft assist scored against the reviewed annotations (npm run assist:eval's four figures)
@@ -23,6 +25,7 @@ import { parseArgs } from "node:util";
 import { stopAllServers } from "./lib/server";
 import { assist } from "./bench/assist";
 import { budget } from "./bench/budget";
+import { cache } from "./bench/cache";
 import { BUDGET, type Context, type Options, type Row, type Section } from "./bench/context";
 import { corpus } from "./bench/corpus";
 import { dbBuild } from "./bench/db-build";
@@ -32,7 +35,18 @@ import { load } from "./bench/load";
 import { search } from "./bench/search";
 import { timeline } from "./bench/timeline";
 
-const SECTIONS: Section[] = [corpus, dbBuild, postgres, timeline, search, load, budget, lighthouse, assist];
+const SECTIONS: Section[] = [
+  corpus,
+  dbBuild,
+  postgres,
+  timeline,
+  search,
+  load,
+  cache,
+  budget,
+  lighthouse,
+  assist,
+];
 
 /** The whole run stops itself after this long. */
 const DEADLINE_MS = 20 * 60_000;

@@ -75,9 +75,18 @@ async function fetchAnswer(origin: string, url: string): Promise<Answer> {
 
 /** What two builds of the same code may legitimately answer differently; each rule says why. */
 function normalise(body: string): string {
-  const text = values["keep-bundling"] || !body.includes("self.__next_f") ? body : withCanonicalFlight(body);
+  const flightless =
+    values["keep-bundling"] || !body.includes("self.__next_f") ? body : withCanonicalFlight(body);
+  // Next puts its font size-adjust marker in the head before or after the page's title and description, depending on
+  // whether the metadata resolved before the shell was sent (a faster store resolves it sooner): compare how many
+  // there are, not where.
+  let sizeAdjust = 0;
+  const text = flightless.replace(/<meta name="next-size-adjust" content=""\/>/g, () => {
+    sizeAdjust++;
+    return "";
+  });
   return (
-    text
+    `${text}${sizeAdjust > 0 ? `\n<!-- next-size-adjust ×${sizeAdjust} -->` : ""}`
       // A fresh nonce per request, by design (proxy.ts).
       .replace(/(nonce=\\?"|\\?"nonce\\?":\s?\\?")[A-Za-z0-9+/]{22}==/g, "$1<nonce>")
       // The build id, in the RSC payload (`"b":"…"`, escaped inside the inline scripts).

@@ -10,12 +10,13 @@ if (!appIsFresh(database)) {
   buildApp();
 }
 
+// The production server: Next.js behind the response cache (scripts/serve.ts).
 const server = spawn(
   process.execPath,
-  [path.resolve("node_modules/next/dist/bin/next"), "start", "-p", String(toolEnv().PORT)],
+  ["--import", "tsx", path.resolve("scripts/serve.ts"), "-p", String(toolEnv().PORT)],
   {
     stdio: "inherit",
-    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production" },
   },
 );
 for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => server.kill(signal));

@@ -24,9 +24,14 @@ export const EVENT_CSV_COLUMNS = [
 ] as const;
 
 export function eventsToCsv(events: readonly EventView[]): string {
-  return toCsv([
-    EVENT_CSV_COLUMNS,
-    ...events.map((event) => [
+  return EVENT_CSV_HEADER + eventRowsToCsv(events);
+}
+
+/** Rows without the header line: the export is written a batch of events at a time. */
+export function eventRowsToCsv(events: readonly EventView[]): string {
+  if (events.length === 0) return "";
+  return toCsv(
+    events.map((event) => [
       event.slug,
       event.title,
       event.summary,
@@ -43,5 +48,8 @@ export function eventsToCsv(events: readonly EventView[]): string {
       event.evidence.map((e) => `“${e.quote}” (${e.article} ¶${e.paragraph})`).join("\n"),
       `${SITE_URL}${event.issues[0] ? `/issues/${event.issues[0].slug}` : "/timeline"}#e-${event.slug}`,
     ]),
-  ]);
+  );
 }
+
+/** The header line of the export. */
+export const EVENT_CSV_HEADER = toCsv([EVENT_CSV_COLUMNS]);

@@ -79,9 +79,16 @@ export const issueResponse = z.strictObject({
   events: z.array(eventOut),
 });
 
+/**
+ * `/api/v1/events`. Changed 2026-11 (issue 15): an answer holds at most `limit` events (100 unless asked, 1,000 at
+ * most), and `next` is the URL of the page after it, null on the last; before, every event came in one answer with
+ * only `total`. `total` still counts every matching event.
+ */
 export const eventsResponse = z.strictObject({
   events: z.array(eventOut),
   total: z.number().int().nonnegative(),
+  limit: z.number().int().positive(),
+  next: z.string().startsWith("/api/v1/events?").nullable(),
 });
 
 const stanceOut = z.strictObject({ stance: z.string(), summary: z.string() }).nullable();
@@ -98,6 +105,9 @@ export const matrixResponse = z.strictObject({
     }),
   ),
 });
+
+/** Which data the server answers from (`/api/v1/snapshot`): HTTP validators are derived from it. */
+export const snapshotResponse = z.strictObject({ snapshot: z.string().min(1) });
 
 const offset = z.number().int().nonnegative();
 

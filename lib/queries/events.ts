@@ -56,6 +56,53 @@ async function listEventsUncached(
   return { events: rows.map(toEvent), total };
 }
 
+/** Where an event sits in the list's order: what an API cursor points after. */
+export interface EventKey {
+  start: string;
+  end: string;
+  slug: string;
+}
+
+/** Events strictly after `key` in the list's order (start, end, slug). */
+function afterKey(key: EventKey): Prisma.EventWhereInput {
+  return {
+    OR: [
+      { start: { gt: key.start } },
+      { start: key.start, end: { gt: key.end } },
+      { start: key.start, end: key.end, slug: { gt: key.slug } },
+    ],
+  };
+}
+
+/**
+ * Up to `limit` matching events after `after` (from the first when null), the number matching in all, and the key
+ * of the last one returned when more follow. Paging by key, not offset: a page costs the same wherever it is. Not
+ * memoized: its answers are large and the server's response cache keeps each page once.
+ */
+export async function listEventsPage(
+  filters: EventFilters,
+  after: EventKey | null,
+  limit: number,
+): Promise<{ events: EventView[]; total: number; last: EventKey | null }> {
+  const where = eventWhere(filters);
+  const [rows, total] = await Promise.all([
+    prisma.event.findMany({
+      where: after ? { AND: [where, afterKey(after)] } : where,
+      orderBy: ORDER,
+      select: eventSelect,
+      take: limit + 1,
+    }),
+    prisma.event.count({ where }),
+  ]);
+  const page = rows.slice(0, limit);
+  const tail = rows.length > limit ? page.at(-1)! : null;
+  return {
+    events: page.map(toEvent),
+    total,
+    last: tail && { start: tail.start, end: tail.end, slug: tail.slug },
+  };
+}
+
 /** Just the date spans of the matching events, for the per-month chart. */
 async function listEventSpansUncached(filters: EventFilters): Promise<{ start: string; end: string }[]> {
   return prisma.event.findMany({

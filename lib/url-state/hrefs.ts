@@ -18,6 +18,9 @@ export const TIMELINE_PARAMS = {
   per: "per",
 } as const;
 
+/** The timeline parameters that may repeat (`actor=us&actor=iran`); each of the others takes its last value. */
+export const TIMELINE_REPEATABLE = ["actor", "issue", "article"] as const;
+
 /** Events per timeline page the URL may ask for (`per=`); anything else is dropped with a note. */
 export const PAGE_SIZES = [10, 25, 50, 100] as const;
 // 25, not 50: each event carries its evidence quotes, and 50 of them made a page of over 400 KB (npm run bench).
@@ -49,6 +52,30 @@ export function toTimelineSearchParams(state: Partial<TimelineState>): URLSearch
 export function timelineHref(state: Partial<TimelineState>, hash = ""): string {
   const query = toTimelineSearchParams(state).toString();
   return `/timeline${query ? `?${query}` : ""}${hash}`;
+}
+
+/** The timeline's event filters: the CSV export's parameters. */
+export const EVENT_FILTER_PARAMS = {
+  actor: TIMELINE_PARAMS.actor,
+  mode: TIMELINE_PARAMS.mode,
+  issue: TIMELINE_PARAMS.issue,
+  from: TIMELINE_PARAMS.from,
+  to: TIMELINE_PARAMS.to,
+  article: TIMELINE_PARAMS.article,
+} as const;
+
+/** The events API's parameters: the filters, and paging by an opaque cursor instead of page numbers. */
+export const EVENTS_API_PARAMS = { ...EVENT_FILTER_PARAMS, limit: "limit", cursor: "cursor" } as const;
+
+/** Events per answer of the events API: `limit` by default, and at most. */
+export const EVENTS_LIMIT = { default: 100, max: 1000 } as const;
+
+/** The events API's next page: the same filters and limit, from a cursor. */
+export function eventsApiPageHref(filters: EventFilters, limit: number, cursor: string): string {
+  const query = toTimelineSearchParams(eventFiltersOf(filters));
+  if (limit !== EVENTS_LIMIT.default) query.set(EVENTS_API_PARAMS.limit, String(limit));
+  query.set(EVENTS_API_PARAMS.cursor, cursor);
+  return `/api/v1/events?${query.toString()}`;
 }
 
 /** The event filters of a timeline state: what the query layer and the API take (no paging). */

@@ -18,6 +18,7 @@ import {
   type LenientResult,
   type SearchParamsInput,
   type StrictResult,
+  unknownParams,
 } from "./shared";
 
 // The matrix's URL state. Its actor pair is also the matrix API's query: the API reads it strictly, with the default
@@ -121,7 +122,11 @@ function matrixParamsSchema(known: KnownSlugs, notes: DroppedNotes<NoteKey>) {
 
 /** Strict parse of `?a=…&b=…` for the matrix API; both default to the default pair. */
 export function parsePairQuery(params: SearchParamsInput, known: KnownSlugs): StrictResult<Pair> {
-  return parseStrict(matrixPairSchema(known), readParams(params, P));
+  const names = { a: P.a, b: P.b };
+  const parsed = parseStrict(matrixPairSchema(known), readParams(params, names));
+  const unknown = unknownParams(params, names).map((key) => ({ path: [key], message: "unknown parameter" }));
+  if (unknown.length === 0) return parsed;
+  return { ok: false, problems: [...(parsed.ok ? [] : parsed.problems), ...unknown] };
 }
 
 /** Lenient parse for the matrix page: bad values are dropped, each with a note the page shows. */

@@ -1,7 +1,16 @@
 import { z } from "zod";
 import { isIsoDay } from "@/lib/dates";
 import type { EventFilters } from "@/lib/event-filters";
-import { EMPTY_TIMELINE, PAGE_SIZES, TIMELINE_PARAMS as P, type TimelineState } from "./hrefs";
+import {
+  EMPTY_TIMELINE,
+  EVENT_FILTER_PARAMS,
+  EVENTS_API_PARAMS,
+  EVENTS_LIMIT,
+  PAGE_SIZES,
+  TIMELINE_PARAMS as P,
+  TIMELINE_REPEATABLE as REPEATABLE,
+  type TimelineState,
+} from "./hrefs";
 import {
   blankAsAbsent,
   clip,
@@ -13,6 +22,7 @@ import {
   unknownParams,
   type KnownSlugs,
   type LenientResult,
+  type QueryProblem,
   type SearchParamsInput,
   type StrictResult,
 } from "./shared";
@@ -34,8 +44,6 @@ const NOTE_ORDER = [
   "article",
 ] as const;
 type NoteKey = (typeof NOTE_ORDER)[number];
-
-const REPEATABLE = ["actor", "issue", "article"] as const;
 
 const isoDate = z.string().refine(isIsoDay, "must be a calendar date written YYYY-MM-DD");
 const rangeOk = (q: { from?: string; to?: string }) => !q.from || !q.to || q.from <= q.to;
@@ -119,9 +127,78 @@ function timelineParamsSchema(known: KnownSlugs, notes: DroppedNotes<NoteKey>) {
     });
 }
 
-/** Strict parse for the API: the filters, or every problem. */
+/** A parameter the API does not take is a mistake in the request, reported like a bad value. */
+function unknownProblems(params: SearchParamsInput, names: Readonly<Record<string, string>>): QueryProblem[] {
+  return unknownParams(params, names).map((key) => ({ path: [key], message: "unknown parameter" }));
+}
+
+/** Strict parse of the event filters (the CSV export): the filters, or every problem. */
 export function parseEventsQuery(params: SearchParamsInput, known: KnownSlugs): StrictResult<EventFilters> {
-  return parseStrict(eventsQuerySchema(known), readParams(params, P, REPEATABLE));
+  const parsed = parseStrict(eventsQuerySchema(known), readParams(params, EVENT_FILTER_PARAMS, REPEATABLE));
+  const unknown = unknownProblems(params, EVENT_FILTER_PARAMS);
+  if (unknown.length === 0) return parsed;
+  return { ok: false, problems: [...(parsed.ok ? [] : parsed.problems), ...unknown] };
+}
+
+/** Where a page of the events API starts: after the event with this date span and slug. */
+export interface EventCursor {
+  start: string;
+  end: string;
+  slug: string;
+}
+
+/** The opaque `cursor` of the page after `last`. */
+export function encodeCursor(last: EventCursor): string {
+  return Buffer.from(JSON.stringify([last.start, last.end, last.slug]), "utf8").toString("base64url");
+}
+
+const cursorSchema = z
+  .string()
+  .max(400)
+  .transform((value, ctx) => {
+    try {
+      const [start, end, slug] = z
+        .tuple([z.string(), z.string(), z.string()])
+        .parse(JSON.parse(Buffer.from(value, "base64url").toString("utf8")));
+      return { start, end, slug };
+    } catch {
+      ctx.addIssue({ code: "custom", message: "not a cursor this API gave out" });
+      return z.NEVER;
+    }
+  });
+
+const limitSchema = z
+  .string()
+  .regex(/^\d{1,4}$/, `a whole number from 1 to ${EVENTS_LIMIT.max}`)
+  .transform(Number)
+  .refine((n) => n >= 1 && n <= EVENTS_LIMIT.max, `a whole number from 1 to ${EVENTS_LIMIT.max}`)
+  .default(EVENTS_LIMIT.default);
+
+export interface EventsApiQuery {
+  filters: EventFilters;
+  limit: number;
+  after: EventCursor | null;
+}
+
+/** Strict parse for the events API: filters, `limit` (default 100, at most 1,000) and `cursor`. */
+export function parseEventsApiQuery(
+  params: SearchParamsInput,
+  known: KnownSlugs,
+): StrictResult<EventsApiQuery> {
+  const raw = readParams(params, EVENTS_API_PARAMS, REPEATABLE);
+  const schema = z
+    .object({ filters: eventsQuerySchema(known), limit: limitSchema, cursor: cursorSchema.optional() })
+    .transform((q): EventsApiQuery => ({ filters: q.filters, limit: q.limit, after: q.cursor ?? null }));
+  const { limit, cursor, ...filters } = raw;
+  const parsed = parseStrict(schema, { filters, limit, cursor });
+  // Paths as the client wrote them: `actor.0`, not `filters.actor.0`.
+  const problems = [
+    ...(parsed.ok
+      ? []
+      : parsed.problems.map((p) => ({ ...p, path: p.path[0] === "filters" ? p.path.slice(1) : p.path }))),
+    ...unknownProblems(params, EVENTS_API_PARAMS),
+  ];
+  return problems.length === 0 && parsed.ok ? parsed : { ok: false, problems };
 }
 
 /** Lenient parse for the timeline page: bad values are dropped, each with a note the page shows. */

@@ -114,7 +114,11 @@ export function filterChips(state: TimelineState, names: FilterNames): FilterChi
     name: ReadonlyMap<string, string>,
     without: (rest: string[]) => Partial<TimelineState>,
   ): FilterChip[] =>
-    slugs.map((slug) => ({
+    // In the filter panel's order (the content's), not the URL's: links that differ only in order show the same.
+    [
+      ...[...name.keys()].filter((slug) => slugs.includes(slug)),
+      ...slugs.filter((slug) => !name.has(slug)),
+    ].map((slug) => ({
       key: `${key}-${slug}`,
       kind,
       label: name.get(slug) ?? slug,

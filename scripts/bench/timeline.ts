@@ -1,9 +1,25 @@
 import { existsSync } from "node:fs";
+import { brotliCompressSync } from "node:zlib";
 import { envFor } from "../../lib/env";
 import { startServer } from "../lib/server";
 import { ensureAppBuild } from "./app";
 import { add, BUDGET, type Section } from "./context";
 import { time } from "./measure";
+
+/** A timeline page's size, the share of it that is React's inline payload, its brotli size and its event count. */
+async function weigh(url: string) {
+  const html = await (await fetch(url)).text();
+  let payload = 0;
+  for (const [script] of html.matchAll(/<script>self\.__next_f\.push\([\s\S]*?<\/script>/g)) {
+    payload += Buffer.byteLength(script);
+  }
+  return {
+    bytes: Buffer.byteLength(html),
+    payload,
+    brotli: brotliCompressSync(html).length,
+    events: html.match(/<article id="e-/g)?.length ?? 0,
+  };
+}
 
 /**
  * Serves the existing app build over the scratch database and times the timeline and the events API. The server reads
@@ -14,7 +30,8 @@ export const timeline: Section = {
   async run(ctx) {
     if (!existsSync(ctx.db)) throw new Error("the timeline section needs the db-build section first");
     ensureAppBuild();
-    const server = await startServer({ env: envFor({ db: ctx.db }) });
+    // The response cache off: these are the times of a render, which the cache pays once per URL.
+    const server = await startServer({ env: { ...envFor({ db: ctx.db }), RESPONSE_CACHE_MB: "0" } });
     try {
       const actor = ctx.corpus?.topActor ?? "actor-001";
       const pages = [
@@ -34,6 +51,33 @@ export const timeline: Section = {
         add(ctx, "timeline", `GET ${page.name} HTML`, timing.bytes, "bytes", timing.bytes > BUDGET.htmlBytes);
         add(ctx, "timeline", `GET ${page.name} HTML gzipped`, timing.gzipBytes, "bytes");
       }
+      // Weight per listed event: 100 events, HTML and React's inline payload, as sent and brotli-compressed; and
+      // what the 90 events between a page of 10 and a page of 100 add (the page's fixed part taken out).
+      const [ten, hundred] = [
+        await weigh(`${server.base}/timeline?per=10`),
+        await weigh(`${server.base}/timeline?per=100`),
+      ];
+      if (hundred.events !== 100 || ten.events !== 10) {
+        throw new Error(`expected 10 and 100 events, found ${ten.events} and ${hundred.events}`);
+      }
+      add(ctx, "timeline", "GET /timeline?per=100 HTML", hundred.bytes, "bytes");
+      add(ctx, "timeline", "GET /timeline?per=100 of it React's inline payload", hundred.payload, "bytes");
+      add(
+        ctx,
+        "timeline",
+        "per listed event, HTML + payload (page / 100; goal ≤ 2,048)",
+        hundred.bytes / 100,
+        "bytes",
+        hundred.bytes / 100 > 2048,
+      );
+      add(
+        ctx,
+        "timeline",
+        "per listed event, HTML + payload (per=100 − per=10, / 90)",
+        (hundred.bytes - ten.bytes) / 90,
+        "bytes",
+      );
+      add(ctx, "timeline", "per listed event, brotli (page / 100)", hundred.brotli / 100, "bytes");
       for (const api of [
         { name: "/api/v1/events?actor=<top actor>", url: `/api/v1/events?actor=${actor}` },
         { name: "/api/v1/events.csv?actor=<top actor>", url: `/api/v1/events.csv?actor=${actor}` },

@@ -1,7 +1,8 @@
-// A production server for scripts and tests: `next start` on a loopback port (a free one unless given), ready once it
-// answers, stopped by its process id together with everything it started. Used by the benchmark and by the
-// end-to-end tests that need a server of their own (the database swap, the CSP control cases); anything that compares
-// or times a running app can start one the same way.
+// A production server for scripts and tests: the one `npm start` runs (scripts/serve.ts: Next.js behind the response
+// cache), or bare `next start` when asked, on a loopback port (a free one unless given), ready once it answers, stopped
+// by its process id together with everything it started. Used by the benchmark and by the end-to-end tests that need
+// a server of their own (the database swap, the CSP control cases); anything that compares or times a running app can
+// start one the same way.
 import { spawn, type ChildProcess } from "node:child_process";
 import { createServer } from "node:net";
 import path from "node:path";
@@ -26,6 +27,8 @@ export interface ServerOptions {
   /** A path that answers 200 once the server is ready. */
   readyPath?: string;
   timeoutMs?: number;
+  /** `next start` without the response cache, for comparing against it. */
+  bare?: boolean;
 }
 
 const running = new Set<RunningServer>();
@@ -42,21 +45,20 @@ export function freePort(): Promise<number> {
   });
 }
 
-/** Starts `next start` and resolves once it answers `readyPath`; rejects (and stops it) if it does not in time. */
+/** Starts the server and resolves once it answers `readyPath`; rejects (and stops it) if it does not in time. */
 export async function startServer(options: ServerOptions = {}): Promise<RunningServer> {
   const port = options.port ?? (await freePort());
-  const child = spawn(
-    process.execPath,
-    [path.resolve("node_modules/next/dist/bin/next"), "start", "-p", String(port), "-H", "127.0.0.1"],
-    {
-      // Its own process group, so stopping it stops anything it started.
-      detached: true,
-      stdio: ["ignore", "pipe", "pipe"],
-      cwd: options.cwd,
-      env: { ...process.env, ...options.env, NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production" },
-    },
-  );
-  if (child.pid === undefined) throw new Error("next start did not start");
+  const args = options.bare
+    ? [path.resolve("node_modules/next/dist/bin/next"), "start"]
+    : ["--import", "tsx", path.resolve("scripts/serve.ts")];
+  const child = spawn(process.execPath, [...args, "-p", String(port), "-H", "127.0.0.1"], {
+    // Its own process group, so stopping it stops anything it started.
+    detached: true,
+    stdio: ["ignore", "pipe", "pipe"],
+    cwd: options.cwd,
+    env: { ...process.env, ...options.env, NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production" },
+  });
+  if (child.pid === undefined) throw new Error("the server did not start");
   let output = "";
   const keep = (chunk: Buffer) => (output = (output + chunk.toString()).slice(-16_000));
   child.stdout?.on("data", keep);
@@ -72,7 +74,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   child.on("exit", (code, signal) => {
     // Still listed: nobody asked it to stop.
     if (running.delete(server))
-      console.error(`next start on port ${port} stopped (${code ?? signal})\n${output}`);
+      console.error(`the server on port ${port} stopped (${code ?? signal})\n${output}`);
   });
   try {
     await waitUntilReady(
@@ -96,7 +98,7 @@ async function waitUntilReady(url: string, child: ChildProcess, timeoutMs: numbe
   const until = Date.now() + timeoutMs;
   while (Date.now() < until) {
     if (child.exitCode !== null || child.signalCode !== null)
-      throw new Error("next start stopped before it answered");
+      throw new Error("the server stopped before it answered");
     try {
       const response = await fetch(url, { signal: AbortSignal.timeout(5000) });
       if (response.ok) return;

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { NO_FILTERS } from "@/lib/event-filters";
 import {
   DEFAULT_PAGE_SIZE,
   EMPTY_TIMELINE,
@@ -10,7 +11,12 @@ import {
   type TimelineState,
 } from "@/lib/url-state/hrefs";
 import { parsePairQuery } from "@/lib/url-state/matrix";
-import { parseEventsQuery, parseTimelineParams } from "@/lib/url-state/timeline";
+import {
+  encodeCursor,
+  parseEventsApiQuery,
+  parseEventsQuery,
+  parseTimelineParams,
+} from "@/lib/url-state/timeline";
 
 const KNOWN = {
   actors: new Set(["us", "israel", "iran"]),
@@ -194,5 +200,46 @@ describe("timeline paging and export URLs", () => {
       ok: true,
       value: eventFiltersOf(state),
     });
+  });
+});
+
+describe("parseEventsApiQuery (API paging, strict)", () => {
+  const parse = (query: string) => parseEventsApiQuery(new URLSearchParams(query), KNOWN);
+
+  it("reads limit (default 100, 1 to 1,000) and a cursor it gave out", () => {
+    const cursor = encodeCursor({ start: "2025-01-01", end: "2025-01-31", slug: "talks" });
+    expect(parse(`actor=us&limit=5&cursor=${cursor}`)).toEqual({
+      ok: true,
+      value: {
+        filters: { ...NO_FILTERS, actors: ["us"] },
+        limit: 5,
+        after: { start: "2025-01-01", end: "2025-01-31", slug: "talks" },
+      },
+    });
+    expect(parse("")).toMatchObject({ ok: true, value: { limit: 100, after: null } });
+    expect(parse("limit=1000")).toMatchObject({ ok: true, value: { limit: 1000 } });
+  });
+
+  it("rejects a bad limit, a forged cursor and unknown parameters, each by its name", () => {
+    const paths = (query: string) => {
+      const parsed = parse(query);
+      return parsed.ok ? [] : parsed.problems.map((p) => p.path.join("."));
+    };
+    expect(paths("limit=0")).toEqual(["limit"]);
+    expect(paths("limit=1001")).toEqual(["limit"]);
+    expect(paths("limit=ten")).toEqual(["limit"]);
+    expect(paths("cursor=not-a-cursor")).toEqual(["cursor"]);
+    expect(paths("actor=nobody&colour=red")).toEqual(["actor.0", "colour"]);
+    expect(paths("page=2")).toEqual(["page"]);
+  });
+
+  it("the CSV export's filters reject paging and unknown parameters too", () => {
+    const parsed = parseEventsQuery(new URLSearchParams("actor=us&limit=5"), KNOWN);
+    expect(parsed).toEqual({ ok: false, problems: [{ path: ["limit"], message: "unknown parameter" }] });
+  });
+
+  it("the matrix API rejects unknown parameters", () => {
+    const parsed = parsePairQuery(new URLSearchParams("a=us&b=iran&sort=latest"), KNOWN);
+    expect(parsed).toEqual({ ok: false, problems: [{ path: ["sort"], message: "unknown parameter" }] });
   });
 });

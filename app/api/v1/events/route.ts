@@ -1,13 +1,20 @@
 import type { NextRequest } from "next/server";
 import { eventsResponse } from "@/lib/api/schemas";
 import { eventToApi, json, jsonError } from "@/lib/api/respond";
-import { listEvents } from "@/lib/queries/events";
+import { listEventsPage } from "@/lib/queries/events";
 import { getKnownSlugs } from "@/lib/queries/known";
-import { parseEventsQuery } from "@/lib/url-state/timeline";
+import { eventsApiPageHref } from "@/lib/url-state/hrefs";
+import { encodeCursor, parseEventsApiQuery } from "@/lib/url-state/timeline";
 
 export async function GET(request: NextRequest) {
-  const parsed = parseEventsQuery(request.nextUrl.searchParams, await getKnownSlugs());
+  const parsed = parseEventsApiQuery(request.nextUrl.searchParams, await getKnownSlugs());
   if (!parsed.ok) return jsonError(400, "invalid query", parsed.problems);
-  const { events, total } = await listEvents(parsed.value);
-  return json(eventsResponse, { events: events.map(eventToApi), total });
+  const { filters, limit, after } = parsed.value;
+  const { events, total, last } = await listEventsPage(filters, after, limit);
+  return json(eventsResponse, {
+    events: events.map(eventToApi),
+    total,
+    limit,
+    next: last && eventsApiPageHref(filters, limit, encodeCursor(last)),
+  });
 }

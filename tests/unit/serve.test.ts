@@ -1,0 +1,61 @@
+import { createHash } from "node:crypto";
+import { brotliDecompressSync, gunzipSync } from "node:zlib";
+import { describe, expect, it } from "vitest";
+import { nonceToHashes, policyNonce } from "@/lib/serve/csp";
+import { chooseEncoding, compress } from "@/lib/serve/encoding";
+
+const sha = (text: string) => `'sha256-${createHash("sha256").update(text).digest("base64")}'`;
+const NONCE = "AbC+/d12==";
+const POLICY = `default-src 'self'; script-src 'self' 'nonce-${NONCE}' 'sha256-fallback='; object-src 'none'`;
+
+describe("nonceToHashes", () => {
+  const html =
+    `<head><link rel="preload" as="script" nonce="${NONCE}" href="/a.js"></head><body>` +
+    `<script src="/a.js" async="" nonce="${NONCE}"></script>` +
+    `<script nonce="${NONCE}">self.__next_f.push([1,"{\\"nonce\\":\\"${NONCE}\\"}"])</script>` +
+    `<script>alert("injected")</script></body>`;
+
+  it("allows by hash exactly the inline scripts that carried the nonce, and takes the nonce out", () => {
+    const page = nonceToHashes(html, POLICY);
+    expect(page.html).not.toContain(NONCE);
+    expect(page.html).toContain(`<script>self.__next_f.push([1,"{\\"nonce\\":\\"\\"}"])</script>`);
+    expect(page.policy).toBe(
+      `default-src 'self'; script-src 'self' ${sha('self.__next_f.push([1,"{\\"nonce\\":\\"\\"}"])')} 'sha256-fallback='; object-src 'none'`,
+    );
+    // A script without the nonce is not Next's: it gets no hash.
+    expect(page.policy).not.toContain(sha('alert("injected")'));
+    expect(policyNonce(page.policy)).toBeNull();
+  });
+
+  it("leaves a page without a nonce as it is", () => {
+    const policy = "script-src 'self' 'sha256-x='";
+    expect(nonceToHashes("<script>x</script>", policy)).toEqual({ html: "<script>x</script>", policy });
+  });
+});
+
+describe("compress and chooseEncoding", () => {
+  const body = Buffer.from("<p>Faultlines</p>\n".repeat(200));
+
+  it("stores brotli and gzip forms that decode to the body", async () => {
+    const bodies = await compress(body, "text/html; charset=utf-8");
+    expect(brotliDecompressSync(bodies.br!)).toEqual(body);
+    expect(gunzipSync(bodies.gzip!)).toEqual(body);
+    expect(bodies.br!.length).toBeLessThan(body.length / 10);
+  });
+
+  it("does not compress images or tiny bodies", async () => {
+    expect(await compress(body, "image/png")).toEqual({ identity: body });
+    expect(await compress(Buffer.from("{}"), "application/json")).toEqual({ identity: Buffer.from("{}") });
+  });
+
+  it("picks brotli, then gzip, as the client accepts them", async () => {
+    const bodies = await compress(body, "application/json");
+    expect(chooseEncoding("gzip, deflate, br, zstd", bodies)).toBe("br");
+    expect(chooseEncoding("gzip, br;q=0", bodies)).toBe("gzip");
+    expect(chooseEncoding("GZIP", bodies)).toBe("gzip");
+    expect(chooseEncoding("*", bodies)).toBe("br");
+    expect(chooseEncoding(undefined, bodies)).toBe("identity");
+    expect(chooseEncoding("deflate", bodies)).toBe("identity");
+    expect(chooseEncoding("br", { identity: body })).toBe("identity");
+  });
+});

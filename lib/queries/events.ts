@@ -39,18 +39,42 @@ export function eventWhere(filters: EventFilters): Prisma.EventWhereInput {
 
 const ORDER: Prisma.EventOrderByWithRelationInput[] = [{ start: "asc" }, { end: "asc" }, { slug: "asc" }];
 
+/**
+ * Rows per query. Prisma loads the relations of the rows it read with one `IN (…)` list of their ids, and SQLite takes
+ * at most 999 bound values in a statement (Prisma's P2029 beyond that), so a longer read goes on by key in pieces.
+ */
+const ROWS_PER_QUERY = 500;
+
+/** Up to `take` matching rows in the list's order, skipping `skip` of them, read ROWS_PER_QUERY at a time. */
+async function readRows(where: Prisma.EventWhereInput, skip: number, take: number) {
+  const rows = await prisma.event.findMany({
+    where,
+    orderBy: ORDER,
+    select: eventSelect,
+    skip,
+    take: Math.min(ROWS_PER_QUERY, take),
+  });
+  let piece = rows;
+  while (rows.length < take && piece.length === ROWS_PER_QUERY) {
+    const last = piece.at(-1)!;
+    piece = await prisma.event.findMany({
+      where: { AND: [where, afterKey(last)] },
+      orderBy: ORDER,
+      select: eventSelect,
+      take: Math.min(ROWS_PER_QUERY, take - rows.length),
+    });
+    rows.push(...piece);
+  }
+  return rows;
+}
+
 async function listEventsUncached(
   filters: EventFilters = NO_FILTERS,
   window: { offset: number; limit: number } | null = null,
 ): Promise<{ events: EventView[]; total: number }> {
   const where = eventWhere(filters);
   const [rows, total] = await Promise.all([
-    prisma.event.findMany({
-      where,
-      orderBy: ORDER,
-      select: eventSelect,
-      ...(window ? { skip: window.offset, take: window.limit } : {}),
-    }),
+    readRows(where, window?.offset ?? 0, window?.limit ?? Number.POSITIVE_INFINITY),
     prisma.event.count({ where }),
   ]);
   return { events: rows.map(toEvent), total };
@@ -86,12 +110,7 @@ export async function listEventsPage(
 ): Promise<{ events: EventView[]; total: number; last: EventKey | null }> {
   const where = eventWhere(filters);
   const [rows, total] = await Promise.all([
-    prisma.event.findMany({
-      where: after ? { AND: [where, afterKey(after)] } : where,
-      orderBy: ORDER,
-      select: eventSelect,
-      take: limit + 1,
-    }),
+    readRows(after ? { AND: [where, afterKey(after)] } : where, 0, limit + 1),
     prisma.event.count({ where }),
   ]);
   const page = rows.slice(0, limit);

@@ -7,6 +7,11 @@ const nextConfig: NextConfig = {
   distDir: appEnv().NEXT_DIST_DIR,
   poweredByHeader: false,
   reactStrictMode: true,
+  // Every client gets the page's title and description in the head, before the body, as Next gives the crawlers it
+  // knows. Streamed metadata lands in the head or in a hidden part of the body depending on whether it resolved
+  // before the shell was sent, so the same URL could answer with different bytes; the response cache (lib/serve)
+  // stores one answer per URL for every client, and link previews and screen readers look for the title in the head.
+  htmlLimitedBots: /.*/,
   async headers() {
     return [
       { source: "/:path*", headers: SECURITY_HEADERS },

@@ -34,8 +34,13 @@ async function serve(databaseUrl: string) {
 }
 
 /** The response diff between two servers: how many URLs it compared, and its report. */
-function responseDiff(a: string, b: string, name: string) {
-  const run = spawnSync(
+/**
+ * The response diff between two servers: how many URLs it compared, and its report. Run without blocking: a
+ * synchronous child would stall this process's event loop for the whole diff, so the keep-alive sockets its fetches
+ * left open would miss the servers closing them, and the next fetch would go out on a closed one.
+ */
+async function responseDiff(a: string, b: string, name: string) {
+  const child = spawn(
     process.execPath,
     tsxArgs(
       "scripts/response-diff.ts",
@@ -44,10 +49,13 @@ function responseDiff(a: string, b: string, name: string) {
       // PostgreSQL): its URLs are compared by searchParity below instead.
       ...["--exclude", "/search", "--exclude", "/api/v1/search"],
     ),
-    { encoding: "utf8" },
   );
-  const compared = Number(/(\d+) URLs compared/.exec(run.stdout)?.[1] ?? 0);
-  return { status: run.status, compared, report: run.stdout + run.stderr };
+  let output = "";
+  child.stdout.on("data", (chunk: Buffer) => (output += chunk));
+  child.stderr.on("data", (chunk: Buffer) => (output += chunk));
+  const status = await new Promise<number | null>((resolve) => child.on("close", resolve));
+  const compared = Number(/(\d+) URLs compared/.exec(output)?.[1] ?? 0);
+  return { status, compared, report: output };
 }
 
 /**
@@ -139,7 +147,7 @@ test("every URL answers alike on SQLite and PostgreSQL, search under its parity 
     expect(built.status, built.stderr).toBe(0);
   }
   const [sqlite, postgres] = await Promise.all([serve(envFor({ db: file }).DATABASE_URL!), serve(readerUrl)]);
-  const diff = responseDiff(sqlite.base, postgres.base, "real");
+  const diff = await responseDiff(sqlite.base, postgres.base, "real");
   expect(diff.report).toMatch(/URLs compared/);
   expect(diff.compared).toBeGreaterThanOrEqual(200);
   expect(diff.status, diff.report).toBe(0);

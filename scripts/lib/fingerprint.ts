@@ -34,6 +34,8 @@ export function databaseInputs(contentDir: string): string {
       contentDir,
       "prisma/migrations",
       "prisma/schema.prisma",
+      // PostgreSQL's derived schema and migrations: the snapshot id (and so every ETag) follows them too.
+      "prisma/postgres",
       "lib/content",
       "lib/dates.ts",
       "lib/domain.ts",

@@ -2,6 +2,7 @@ import { CLAIM_KINDS } from "@/lib/domain";
 import { PRECISIONS } from "@/lib/dates";
 import type { StudioReview } from "@/lib/studio/view";
 import { FormError } from "./form-error";
+import { SelectionFields } from "./selection-fields";
 import styles from "./studio.module.css";
 import { WriteForm } from "./write-form";
 
@@ -40,21 +41,11 @@ export function CreateForm({ review, token, error }: CreateFormProps) {
             <input type="radio" name="kind" value="position" /> Position (a stance on an issue)
           </label>
         </fieldset>
-        <label className={styles.wide}>
-          Quote (the evidence, verbatim)
-          <textarea name="quote" rows={3} required data-selection-quote />
-        </label>
-        <label>
-          Paragraph
-          <input
-            name="paragraph"
-            type="number"
-            min={1}
-            max={review.blocks.length}
-            required
-            data-selection-paragraph
-          />
-        </label>
+        <SelectionFields
+          quoteLabel="Quote (the evidence, verbatim)"
+          quoteRows={3}
+          paragraphs={review.blocks.length}
+        />
         <label>
           Actor
           <select name="actor" required defaultValue="">

@@ -1,5 +1,6 @@
 import type { StudioReview } from "@/lib/studio/view";
 import { FormError, type FormErrorProps } from "./form-error";
+import { SelectionFields } from "./selection-fields";
 import styles from "./studio.module.css";
 import { WriteForm } from "./write-form";
 
@@ -29,21 +30,7 @@ export function EvidenceForm({ review, token, error }: EvidenceFormProps) {
         op="add-evidence"
         className={styles.createForm}
       >
-        <label className={styles.wide}>
-          Quote (verbatim)
-          <textarea name="quote" rows={2} required data-selection-quote />
-        </label>
-        <label>
-          Paragraph
-          <input
-            name="paragraph"
-            type="number"
-            min={1}
-            max={review.blocks.length}
-            required
-            data-selection-paragraph
-          />
-        </label>
+        <SelectionFields quoteLabel="Quote (verbatim)" quoteRows={2} paragraphs={review.blocks.length} />
         <label className={styles.wide}>
           Item
           <select name="target" required defaultValue="">

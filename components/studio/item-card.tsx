@@ -1,5 +1,6 @@
 import { CLAIM_KINDS } from "@/lib/domain";
 import type { StudioItem } from "@/lib/studio/view";
+import { FormError } from "./form-error";
 import styles from "./studio.module.css";
 import { WriteForm } from "./write-form";
 
@@ -46,22 +47,7 @@ export function ItemCard({ item, slug, token, version, error, accepted = false }
           {item.evidence.length > 1 && <span className="muted"> and {item.evidence.length - 1} more</span>}
         </p>
       )}
-      <div id={`${item.id}-error`} className={styles.itemError} data-item-error>
-        {error && (
-          <div role="alert">
-            <p>{error.message}</p>
-            {error.problems.length > 0 && (
-              <ul>
-                {error.problems.map((i) => (
-                  <li key={i}>
-                    <code>{i}</code>
-                  </li>
-                ))}
-              </ul>
-            )}
-          </div>
-        )}
-      </div>
+      <FormError id={`${item.id}-error`} error={error} />
       {!accepted && (
         <div className={styles.actions}>
           {acceptable && (

@@ -11,7 +11,7 @@ import { SEARCH_KINDS, type SearchKind } from "./kinds";
 import { MARK_END, MARK_START } from "./marks";
 import { type Db, writeSearchRows } from "./rows";
 import { SNIPPET_TOKENS } from "./sqlite";
-import type { SearchStore, StoreHit, StoreRequest } from "./store";
+import { kindCounts, rankedSlices, type SearchStore, type StoreHit, type StoreRequest } from "./store";
 import { toTsquery, TS_CONFIG } from "./tsquery";
 
 // The PostgreSQL store: a generated, weighted `tsvector` column on "SearchDocument" with a GIN index (migration
@@ -71,21 +71,10 @@ export function postgresStore(db: Db): SearchStore {
 
       const countRows = await db.$queryRaw<{ k: number; n: number }[]>`
         SELECT ${KIND}::int AS k, COUNT(*)::int AS n FROM ${from} WHERE ${where} GROUP BY 1`;
-      for (const row of countRows) {
-        const kind = SEARCH_KINDS[Number(row.k)];
-        if (kind) counts[kind] = Number(row.n);
-      }
+      Object.assign(counts, kindCounts(countRows));
 
       // Then relevance (higher is better), then the id: the same stable tiebreak as the SQLite store.
-      const window = request.window;
-      const slices =
-        "perKind" in window
-          ? SEARCH_KINDS.filter((k) => counts[k] > 0).map((k) => ({
-              kind: k,
-              limit: window.perKind,
-              offset: 0,
-            }))
-          : [{ kind: request.kind, limit: window.limit, offset: window.offset }];
+      const slices = rankedSlices(request, counts);
       const ids: number[] = [];
       for (const slice of slices) {
         const block = slice.kind === null ? -1 : SEARCH_KINDS.indexOf(slice.kind);

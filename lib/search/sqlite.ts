@@ -11,7 +11,7 @@ import { toFts5 } from "./fts5";
 import { SEARCH_KINDS, type SearchKind } from "./kinds";
 import { MARK_END, MARK_START } from "./marks";
 import { type Db, writeSearchRows } from "./rows";
-import type { SearchStore, StoreHit, StoreRequest } from "./store";
+import { kindCounts, rankedSlices, type SearchStore, type StoreHit, type StoreRequest } from "./store";
 
 // The SQLite store: an FTS5 index ("SearchIndex", migration 0003) over "SearchDocument". All of Faultlines' SQLite
 // search SQL is here; every value is a bound parameter ($queryRaw tagged templates), and the MATCH expression is
@@ -66,22 +66,11 @@ export function sqliteStore(db: Db): SearchStore {
 
       const countRows = await db.$queryRaw<{ k: number | bigint; n: number | bigint }[]>`
         SELECT ${KIND} AS k, COUNT(*) AS n FROM "SearchIndex" WHERE ${where} GROUP BY k`;
-      for (const row of countRows) {
-        const kind = SEARCH_KINDS[Number(row.k)];
-        if (kind) counts[kind] = Number(row.n);
-      }
+      Object.assign(counts, kindCounts(countRows));
 
       // Then relevance (bm25 is lower for better). The overview asks each kind that matched for its best few: a
       // bounded sort per kind over its id range, cheaper than ranking every match in one window.
-      const window = request.window;
-      const slices =
-        "perKind" in window
-          ? SEARCH_KINDS.filter((k) => counts[k] > 0).map((k) => ({
-              kind: k,
-              limit: window.perKind,
-              offset: 0,
-            }))
-          : [{ kind: request.kind, limit: window.limit, offset: window.offset }];
+      const slices = rankedSlices(request, counts);
       const ranked: { id: number | bigint }[] = [];
       for (const slice of slices) {
         const block = slice.kind === null ? -1 : SEARCH_KINDS.indexOf(slice.kind);

@@ -1,4 +1,4 @@
-import type { SearchKind } from "./kinds";
+import { SEARCH_KINDS, type SearchKind } from "./kinds";
 import type { ParsedQuery } from "./query";
 
 // What a search store (SQLite FTS5, PostgreSQL's tsvector) is asked and answers. The query arrives parsed; the
@@ -37,4 +37,25 @@ export interface StoreResult {
 
 export interface SearchStore {
   search(request: StoreRequest): Promise<StoreResult>;
+}
+
+/** Each kind's match count from the rows of a `GROUP BY` over the kind's index (`k`, `n`), zero for the rest. */
+export function kindCounts(rows: { k: number | bigint; n: number | bigint }[]): Record<SearchKind, number> {
+  const counts = Object.fromEntries(SEARCH_KINDS.map((k) => [k, 0])) as Record<SearchKind, number>;
+  for (const row of rows) {
+    const kind = SEARCH_KINDS[Number(row.k)];
+    if (kind) counts[kind] = Number(row.n);
+  }
+  return counts;
+}
+
+/** The ranked slices a request needs: its one window, or the best few of every kind that matched (the overview). */
+export function rankedSlices(
+  request: StoreRequest,
+  counts: Record<SearchKind, number>,
+): { kind: SearchKind | null; limit: number; offset: number }[] {
+  const window = request.window;
+  return "perKind" in window
+    ? SEARCH_KINDS.filter((k) => counts[k] > 0).map((k) => ({ kind: k, limit: window.perKind, offset: 0 }))
+    : [{ kind: request.kind, limit: window.limit, offset: window.offset }];
 }

@@ -36,8 +36,9 @@ const server = (port: number, extraEnv: Record<string, string> = {}) => ({
 
 export default defineConfig({
   testDir: "tests/e2e",
+  // Two files at a time (the tests of one file in order): much of a run is spent waiting on servers and builds.
   fullyParallel: false,
-  workers: 1,
+  workers: 2,
   retries: 0,
   forbidOnly: true,
   reporter: [["list"]],

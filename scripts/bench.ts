@@ -49,7 +49,7 @@ const SECTIONS: Section[] = [
 ];
 
 /** The whole run stops itself after this long. */
-const DEADLINE_MS = 20 * 60_000;
+const DEADLINE_MS = 40 * 60_000;
 
 const { values } = parseArgs({
   options: {

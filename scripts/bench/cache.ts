@@ -34,12 +34,9 @@ type Result = autocannon.Result;
 
 async function cannon(ctx: Context, url: string, extra: Partial<autocannon.Options> = {}): Promise<Result> {
   const { default: autocannon } = await import("autocannon");
-  return autocannon({
-    url,
-    connections: ctx.options.connections,
-    duration: ctx.options.loadSeconds,
-    ...extra,
-  });
+  // A run of a fixed number of requests (`amount`) has no duration: autocannon refuses both.
+  const length = extra.amount === undefined ? { duration: ctx.options.loadSeconds } : {};
+  return autocannon({ url, connections: ctx.options.connections, ...length, ...extra });
 }
 
 const failures = (r: Result) => r.errors + r.timeouts + r.non2xx;
@@ -171,7 +168,6 @@ export const cache: Section = {
       let i = 0;
       const fill = await cannon(ctx, small.base, {
         amount: FILL_URLS,
-        duration: undefined,
         requests: [
           {
             setupRequest: (req) => {

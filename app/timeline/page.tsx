@@ -11,11 +11,14 @@ import {
 import { getKnownSlugs } from "@/lib/queries/known";
 import { eventsPerPeriod } from "@/lib/series/events-per-period";
 import { titleMap } from "@/lib/site/labels";
+import { toEventRows, toEventSummary } from "@/lib/views/events";
 import {
   clearedState,
   describeFilters,
   eventCount,
   filterChips,
+  groupByYearMonth,
+  offeredActors,
   pageInfo,
   resultSummary,
   type FilterNames,
@@ -67,6 +70,7 @@ export default async function TimelinePage({ searchParams }: PageProps<"/timelin
     listEventSpans(filters),
     listArticles(),
   ]);
+  const listed = toEventRows(events.map(toEventSummary), titleMap(articles));
   const info = pageInfo(total, state.page, state.perPage);
   const chips = filterChips(state, names);
   const clearHref = timelineHref(clearedState(state));
@@ -118,7 +122,8 @@ export default async function TimelinePage({ searchParams }: PageProps<"/timelin
         <div className={styles.filters}>
           <TimelineFilters
             state={state}
-            actors={facets.actors}
+            actors={offeredActors(facets.actors, state.actors)}
+            actorTotal={facets.actors.length}
             issues={facets.issues}
             articles={facets.articles}
             active={chips.length}
@@ -185,7 +190,7 @@ export default async function TimelinePage({ searchParams }: PageProps<"/timelin
               </ul>
             </div>
           ) : (
-            <TimelineList events={events} titles={titleMap(articles)} />
+            <TimelineList years={groupByYearMonth(listed.rows)} names={listed.names} />
           )}
 
           {total > 0 && <Pagination info={info} state={state} />}

@@ -82,7 +82,7 @@ function TargetLink({ target, articleSlug }: { target: SpanTarget; articleSlug: 
       return (
         <>
           <span className={styles.kind}>Event</span>{" "}
-          <a href={target.issue ? `/issues/${target.issue}#e-${target.slug}` : `/timeline#e-${target.slug}`}>
+          <a href={target.issue ? `/issues/${target.issue}#e-${target.slug}` : `/events/${target.slug}`}>
             {target.title}
           </a>
         </>

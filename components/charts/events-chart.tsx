@@ -24,7 +24,7 @@ export interface EventsChartProps {
 
 /**
  * Bars of events per period; clicking one narrows the timeline to it. The drawing is one image to assistive
- * technology: the same counts, with the same links, are in the table the server renders next to it.
+ * technology: the same counts, with the same links, are in the table next to it (PeriodTable).
  */
 export function EventsChart({ bars, label, activeKey }: EventsChartProps) {
   const router = useRouter();

@@ -1,33 +1,52 @@
-import Link from "next/link";
-import type { EventView } from "@/lib/queries/types";
-import { timelineHref } from "@/lib/url-state/hrefs";
-import { ClaimTag } from "@/components/ui/claim-tag";
+import { Fragment, type ReactNode } from "react";
+import type { EventSummary } from "@/lib/queries/types";
 import { DateLabel } from "@/components/ui/date-label";
-import { EvidenceList } from "@/components/ui/evidence-list";
 import styles from "./event-item.module.css";
 
 export interface EventItemProps {
-  event: EventView;
+  event: EventSummary;
   titles: Record<string, string>;
   headingLevel?: 3 | 4;
   /** Link actor names to the timeline filtered by them (on the timeline) instead of to actor pages. */
   actorHref?: (slug: string) => string;
+  /** After the facts: the evidence itself (EventEvidence), or a link to the event's page where it is. */
+  children?: ReactNode;
+  /**
+   * Name the article by its heading (aria-labelledby). The timeline leaves it off: its events are found by their
+   * headings, and the two attributes are a twentieth of what each listed event weighs.
+   */
+  named?: boolean;
 }
 
-/** One event: its honest date, what happened, who and what it concerns, and its evidence on demand. */
-export function EventItem({ event, titles, headingLevel = 3, actorHref }: EventItemProps) {
+/**
+ * One event: its honest date, what happened, and who and what it concerns. Rendered on the server on issue and actor
+ * pages and inside the timeline's client list, so it imports nothing server-only. Its links are plain links: a list
+ * of events holds hundreds, and next/link would prefetch every one in view.
+ */
+export function EventItem({
+  event,
+  titles,
+  headingLevel = 3,
+  actorHref,
+  children,
+  named = true,
+}: EventItemProps) {
   const Heading = `h${headingLevel}` as const;
   const toActor = actorHref ?? ((slug: string) => `/actors/${slug}`);
   return (
-    <article id={`e-${event.slug}`} className={styles.event} aria-labelledby={`e-${event.slug}-title`}>
+    <article
+      id={`e-${event.slug}`}
+      className={styles.event}
+      aria-labelledby={named ? `e-${event.slug}-title` : undefined}
+    >
       <p className={styles.date}>
         <DateLabel {...event.date} />
         <span className={styles.stated}>
-          {" "}
-          · stated as <q>{event.date.stated}</q>
+          {" · stated as "}
+          <q>{event.date.stated}</q>
         </span>
       </p>
-      <Heading id={`e-${event.slug}-title`} className={styles.title}>
+      <Heading id={named ? `e-${event.slug}-title` : undefined} className={styles.title}>
         {event.title}
       </Heading>
       <p className={styles.summary}>{event.summary}</p>
@@ -35,55 +54,56 @@ export function EventItem({ event, titles, headingLevel = 3, actorHref }: EventI
         <div>
           <dt>Actors</dt>
           <dd>
-            <ul className={styles.inline}>
+            <Joined>
               {event.actors.map((actor) => (
-                <li key={actor.slug}>
-                  <Link href={toActor(actor.slug)}>{actor.name}</Link>
-                </li>
+                <a key={actor.slug} href={toActor(actor.slug)}>
+                  {actor.name}
+                </a>
               ))}
-            </ul>
+            </Joined>
           </dd>
         </div>
         <div>
           <dt>Issues</dt>
           <dd>
-            <ul className={styles.inline}>
+            <Joined>
               {event.issues.map((issue) => (
-                <li key={issue.slug}>
-                  <Link href={`/issues/${issue.slug}`}>{issue.title}</Link>
-                </li>
+                <a key={issue.slug} href={`/issues/${issue.slug}`}>
+                  {issue.title}
+                </a>
               ))}
-            </ul>
+            </Joined>
           </dd>
         </div>
         <div>
           <dt>Source{event.articles.length > 1 ? "s" : ""}</dt>
           <dd>
-            <ul className={styles.inline}>
+            <Joined>
               {event.articles.map((slug) => (
-                <li key={slug}>
-                  <Link href={`/articles/${slug}`}>{titles[slug] ?? slug}</Link>
-                </li>
+                <a key={slug} href={`/articles/${slug}`}>
+                  {titles[slug] ?? slug}
+                </a>
               ))}
-            </ul>
+            </Joined>
           </dd>
         </div>
       </dl>
-      <details className={styles.details}>
-        <summary>
-          Evidence ({event.evidence.length} quote{event.evidence.length === 1 ? "" : "s"}) and dating
-        </summary>
-        <p className={styles.claim}>
-          <ClaimTag claim={event.claim} via={event.via} />
-        </p>
-        <p className={styles.basis}>
-          <strong>Dating:</strong> {event.date.basis}{" "}
-          <Link href={timelineHref({ from: event.date.start, to: event.date.end })}>
-            Events in this period
-          </Link>
-        </p>
-        <EvidenceList evidence={event.evidence} titles={titles} />
-      </details>
+      {children}
     </article>
   );
+}
+
+/** Links separated by “ · ”: lighter than a list, in a page that may hold a hundred events. */
+function Joined({ children }: { children: ReactNode[] }) {
+  return children.map((child, i) => (
+    <Fragment key={i}>
+      {i > 0 && " · "}
+      {child}
+    </Fragment>
+  ));
+}
+
+/** “Evidence (2 quotes) and dating”: the words for a link to, or a disclosure of, an event's evidence. */
+export function evidenceLabel(quotes: number): string {
+  return `Evidence (${quotes} quote${quotes === 1 ? "" : "s"}) and dating`;
 }

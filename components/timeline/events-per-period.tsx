@@ -1,8 +1,8 @@
-import Link from "next/link";
 import { peakBucket, type EventsPerPeriod } from "@/lib/series/events-per-period";
 import { narrowToPeriod } from "@/lib/views/timeline";
 import { timelineHref, type TimelineState } from "@/lib/url-state/hrefs";
 import { LazyEventsChart } from "@/components/charts/lazy";
+import { PeriodTable } from "./period-table";
 import styles from "./events-per-period.module.css";
 
 export interface EventsPerPeriodProps {
@@ -62,32 +62,7 @@ export function EventsPerPeriodPanel({ series, state }: EventsPerPeriodProps) {
             : "No events to chart."}
         </p>
       )}
-      {nonEmpty.length > 0 && (
-        <details className={styles.table}>
-          <summary>The counts as a table</summary>
-          <table>
-            <caption className="visually-hidden">Events per {unit}; periods with none are left out</caption>
-            <thead>
-              <tr>
-                <th scope="col">{unit === "month" ? "Month" : "Year"}</th>
-                <th scope="col">Events</th>
-              </tr>
-            </thead>
-            <tbody>
-              {nonEmpty.map((bar) => (
-                <tr key={bar.key}>
-                  <th scope="row">
-                    <Link href={bar.href} scroll={false}>
-                      {bar.name}
-                    </Link>
-                  </th>
-                  <td>{bar.count}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </details>
-      )}
+      {nonEmpty.length > 0 && <PeriodTable bars={bars} unit={unit} className={styles.table} />}
     </section>
   );
 }

@@ -9,7 +9,10 @@ import styles from "./timeline-filters.module.css";
 
 export interface TimelineFiltersProps {
   state: TimelineState;
+  /** The actors offered as checkboxes: those with the most events, and every one chosen. */
   actors: FacetOption[];
+  /** How many actors have events in all; beyond those offered, the find field looks them up. */
+  actorTotal: number;
   issues: FacetOption[];
   articles: FacetOption[];
   /** How many filter values are active, for the panel's label. */
@@ -21,11 +24,25 @@ const WIDE_SCREEN = "(min-width: 64rem)";
 const DATE_DELAY_MS = 900;
 const FIND_FROM = 12;
 
+/** An actor as /api/v1/actors lists it. */
+interface ListedActor {
+  slug: string;
+  name: string;
+  aliases: string[];
+}
+
 /**
  * The filter form. Without JavaScript it is a plain GET form that the server reads. With it, every change
  * replaces the URL (one history entry each) with the canonical query and the server renders the new list.
  */
-export function TimelineFilters({ state, actors, issues, articles, active }: TimelineFiltersProps) {
+export function TimelineFilters({
+  state,
+  actors,
+  actorTotal,
+  issues,
+  articles,
+  active,
+}: TimelineFiltersProps) {
   const router = useRouter();
   const [pending, startTransition] = useTransition();
   const [shown, setShown] = useOptimistic(state);
@@ -37,6 +54,10 @@ export function TimelineFilters({ state, actors, issues, articles, active }: Tim
     () => false,
   );
   const [find, setFind] = useState("");
+  // Every actor, fetched the first time the find field is used when some are not offered as checkboxes.
+  const [everyone, setEveryone] = useState<ListedActor[] | null>(null);
+  const fetching = useRef(false);
+  const partial = actorTotal > actors.length;
 
   // Dates are typed, so they are held locally and applied after a pause, on leaving the field or on submit;
   // when the URL changes (Back, a chip, a chart bar) they follow it.
@@ -91,8 +112,27 @@ export function TimelineFilters({ state, actors, issues, articles, active }: Tim
     dateTimer.current = window.setTimeout(() => applyDates(fromValue, toValue), DATE_DELAY_MS);
   }
 
+  function lookUp(text: string) {
+    setFind(text);
+    if (!partial || fetching.current) return;
+    fetching.current = true;
+    fetch("/api/v1/actors")
+      .then((response) => (response.ok ? (response.json() as Promise<{ actors: ListedActor[] }>) : null))
+      .then((body) => body && setEveryone(body.actors))
+      .catch(() => {})
+      .finally(() => {
+        fetching.current = false;
+      });
+  }
+
   const needle = find.trim().toLowerCase();
-  const visibleActors = needle ? actors.filter((a) => a.name.toLowerCase().includes(needle)) : actors;
+  const offered = new Map(actors.map((a) => [a.slug, a]));
+  // While looking one up, the candidates are every actor (once fetched): an offered one keeps its count.
+  const pool: (FacetOption | (ListedActor & { count: null }))[] =
+    needle && everyone ? everyone.map((a) => offered.get(a.slug) ?? { ...a, count: null }) : actors;
+  const matches = (a: { name: string; aliases?: string[] }) =>
+    [a.name, ...(a.aliases ?? [])].some((name) => name.toLowerCase().includes(needle));
+  const visibleActors = needle ? pool.filter(matches) : pool;
 
   return (
     <details ref={panel} className={styles.panel}>
@@ -116,19 +156,19 @@ export function TimelineFilters({ state, actors, issues, articles, active }: Tim
           <legend>
             Actors<span className="visually-hidden">, each with its number of events</span>
           </legend>
-          {enhanced && actors.length > FIND_FROM && (
+          {enhanced && (actors.length > FIND_FROM || partial) && (
             <label className={styles.find}>
               <span className="visually-hidden">Find an actor</span>
               <input
                 type="search"
                 placeholder="Find an actor"
                 value={find}
-                onChange={(event) => setFind(event.target.value)}
+                onChange={(event) => lookUp(event.target.value)}
               />
             </label>
           )}
           <ul className={styles.options} data-scroll={actors.length > FIND_FROM ? "" : undefined}>
-            {actors.map((actor) => (
+            {pool.map((actor) => (
               <li key={actor.slug} hidden={!visibleActors.includes(actor)}>
                 <Option
                   name={TIMELINE_PARAMS.actor}
@@ -139,7 +179,21 @@ export function TimelineFilters({ state, actors, issues, articles, active }: Tim
               </li>
             ))}
           </ul>
-          {needle && visibleActors.length === 0 && <p className={styles.hint}>No actor matches.</p>}
+          {needle && visibleActors.length === 0 && (
+            <p className={styles.hint}>{partial && !everyone ? "Looking…" : "No actor matches."}</p>
+          )}
+          {partial && !needle && (
+            <p className={styles.hint}>
+              The {actors.length} with the most events
+              {enhanced ? (
+                <>; find any of the {actorTotal} above.</>
+              ) : (
+                <>
+                  ; every one of the {actorTotal} is on <Link href="/actors">the actors page</Link>.
+                </>
+              )}
+            </p>
+          )}
           <fieldset className={styles.mode}>
             <legend>Show events with</legend>
             {(["any", "all"] as const).map((mode) => (
@@ -274,7 +328,8 @@ function Option({
   onChange,
 }: {
   name: string;
-  option: FacetOption;
+  /** Its number of events, when known. */
+  option: { slug: string; name: string; count: number | null };
   checked: boolean;
   onChange: () => void;
 }) {
@@ -283,7 +338,7 @@ function Option({
     <label>
       <input type="checkbox" name={name} value={option.slug} checked={checked} onChange={onChange} />
       {option.name}
-      <span>{option.count}</span>
+      {option.count !== null && <span>{option.count}</span>}
     </label>
   );
 }

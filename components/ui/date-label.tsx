@@ -26,7 +26,7 @@ export function DateLabel({ start, end, precision, circa = false }: DateLabelPro
       {approximate && (
         <span className={styles.marker} title={circa ? "approximate" : PRECISION_WORDS[precision]}>
           <span aria-hidden="true">{precision === "range" ? "↔" : "≈"}</span>
-          <span className="visually-hidden"> ({circa ? "approximate" : PRECISION_WORDS[precision]})</span>
+          <span className="visually-hidden">{` (${circa ? "approximate" : PRECISION_WORDS[precision]})`}</span>
         </span>
       )}
     </span>

@@ -169,6 +169,17 @@ export const listEventSpans = memoize(listEventSpansUncached, 200);
 
 export const countEvents = memoize(countEventsUncached, 500);
 
+/** One event, in full, or null when there is none with that slug. */
+export const getEventBySlug = memoize(async (slug: string): Promise<EventView | null> => {
+  const row = await prisma.event.findUnique({ where: { slug }, select: eventSelect });
+  return row && toEvent(row);
+}, 200);
+
+/** Every event's slug, in the list's order: the event pages to prerender. */
+export async function listEventSlugs(): Promise<string[]> {
+  return (await prisma.event.findMany({ orderBy: ORDER, select: { slug: true } })).map((e) => e.slug);
+}
+
 /** Each event's place in the unfiltered timeline (0-based), for linking to the page an event is on. */
 export const getTimelineIndex = memoize(
   async (): Promise<Map<string, number>> =>

@@ -69,6 +69,22 @@ export interface EventView {
   evidence: EvidenceView[];
 }
 
+/**
+ * What a list of events shows of each: everything but the evidence and the reasoning behind the date, which are on the
+ * event's own page. Small on purpose: the timeline sends it to the browser for every listed event.
+ */
+export interface EventSummary {
+  slug: string;
+  title: string;
+  summary: string;
+  date: Omit<EventDate, "basis">;
+  actors: { slug: string; name: string }[];
+  issues: IssueRef[];
+  articles: string[];
+  /** How many quotes it rests on. */
+  quotes: number;
+}
+
 export interface PositionView {
   actor: ActorRef;
   issue: IssueRef;

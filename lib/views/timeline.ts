@@ -1,4 +1,5 @@
 import { formatSpan, MONTHS_LONG } from "@/lib/dates";
+import type { FacetOption } from "@/lib/queries/events";
 import { EMPTY_TIMELINE, type TimelineState } from "@/lib/url-state/hrefs";
 
 // The timeline page's pure logic: grouping a page of events under year and month headings, page arithmetic,
@@ -194,4 +195,19 @@ export function resultSummary(info: PageInfo): string {
     return `No events on page ${n(info.page)}: ${eventCount(info.total)} fit on ${n(info.pageCount)} page${info.pageCount === 1 ? "" : "s"}.`;
   if (info.pageCount > 1) return `Showing ${n(info.first)}–${n(info.last)} of ${eventCount(info.total)}`;
   return eventCount(info.total);
+}
+
+/** How many actors the filter form offers as checkboxes; the find field looks up the rest. */
+export const OFFERED_ACTORS = 24;
+
+/** The actors with the most events and every chosen one, in content order. */
+export function offeredActors(actors: FacetOption[], chosen: string[]): FacetOption[] {
+  if (actors.length <= OFFERED_ACTORS) return actors;
+  const most = new Set(
+    [...actors]
+      .sort((a, b) => b.count - a.count)
+      .slice(0, OFFERED_ACTORS)
+      .map((a) => a.slug),
+  );
+  return actors.filter((a) => most.has(a.slug) || chosen.includes(a.slug));
 }

@@ -139,10 +139,13 @@ test.describe("without JavaScript", () => {
     await page.getByRole("link", { name: "Remove filter: Actor Israel" }).click();
     await expect(page).toHaveURL(/\/timeline\?actor=iran$/);
     await expectListMatches(page, request, "actor=iran");
-    // Evidence opens without JavaScript.
-    const details = page.locator("main article details").first();
-    await details.locator("summary").click();
-    await expect(details.locator("q").first()).toBeVisible();
+    // Each event links to its own page, which carries the evidence, without JavaScript.
+    const first = page.locator("main li > article").first();
+    const title = await first.locator("h4").innerText();
+    await first.getByRole("link", { name: /^Evidence \(\d+ quotes?\) and dating$/ }).click();
+    await expect(page).toHaveURL(/\/events\/[a-z0-9-]+$/);
+    await expect(page.getByRole("heading", { level: 1 })).toContainText(title);
+    await expect(page.locator("#evidence q").first()).toBeVisible();
   });
 });
 
@@ -232,6 +235,30 @@ test.describe("links into the timeline", () => {
       );
   });
 
+  test("an event's page: its date, who says it, its quotes in context, and its place in the timeline", async ({
+    page,
+    request,
+  }) => {
+    // The 30th event: on the timeline's second page, so the link back has to find the page.
+    const events = eventsResponse.parse(await (await request.get("/api/v1/events")).json()).events;
+    const event = events[DEFAULT_PAGE_SIZE + 4]!;
+    const response = await page.goto(`/events/${event.slug}`);
+    expect(response?.status()).toBe(200);
+    await expect(page.getByRole("heading", { level: 1 })).toContainText(event.title);
+    await expect(page.locator("main")).toContainText(`stated as ${event.date.stated}`);
+    const quotes = page.locator("#evidence li");
+    await expect(quotes).toHaveCount(event.evidence.length);
+    await expect(quotes.first().locator("q")).toHaveText(event.evidence[0]!.quote);
+    await expect(quotes.first().getByRole("link")).toHaveAttribute(
+      "href",
+      `/articles/${event.evidence[0]!.article}#p-${event.evidence[0]!.paragraph}`,
+    );
+    await page.getByRole("link", { name: "See it on the timeline →" }).click();
+    await expect(page).toHaveURL(new RegExp(`/timeline\\?page=2#e-${event.slug}$`));
+    await expect(page.locator(`#e-${event.slug}`)).toBeInViewport();
+    expect((await request.get("/events/no-such-event")).status()).toBe(404);
+  });
+
   test("an actor page opens its events in the timeline", async ({ page, request }) => {
     const expected = await apiSlugs(request, "actor=iran");
     await page.goto("/actors/iran");
@@ -295,13 +322,20 @@ test.describe("accessibility and weight", () => {
     });
   }
 
-  test("axe also passes with the evidence open and on a phone", async ({ page }) => {
+  test("axe also passes with the filters open on a phone, and on an event's page", async ({ page }) => {
+    test.setTimeout(90_000);
     await page.setViewportSize({ width: 390, height: 844 });
     await page.goto("/timeline?actor=iran");
     await page.getByText("Filters", { exact: true }).click();
-    await page.locator("main article details summary").first().click();
-    const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21aa"]).analyze();
-    expect(results.violations.map((v) => v.id)).toEqual([]);
+    const axe = () => new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21aa"]).analyze();
+    expect((await axe()).violations.map((v) => v.id)).toEqual([]);
+    await page
+      .locator("main li > article")
+      .first()
+      .getByRole("link", { name: /^Evidence/ })
+      .click();
+    await expect(page.locator("#evidence q").first()).toBeVisible();
+    expect((await axe()).violations.map((v) => v.id)).toEqual([]);
   });
 
   test("recharts is loaded on the timeline and nowhere else", async ({ page, request }) => {

@@ -46,7 +46,7 @@ export default async function EventPage({ params }: PageProps<"/events/[slug]">)
     <article>
       <header className={styles.header}>
         <p className="eyebrow">
-          <a href={onTimeline}>Event</a> in the timeline
+          <a href={onTimeline}>Timeline</a> · Event
         </p>
         <h1>
           {event.title}

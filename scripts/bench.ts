@@ -99,7 +99,9 @@ function printTable(rows: Row[]) {
         ? row.value.toLocaleString("en")
         : row.unit === "ratio"
           ? `${row.value.toFixed(2)}×`
-          : `${row.value.toFixed(1)} ${row.unit}`;
+          : row.unit === "%" && row.value < 1
+            ? `${row.value.toFixed(2)} %`
+            : `${row.value.toFixed(1)} ${row.unit}`;
   const cells = rows.map((r) => [
     r.section,
     r.measure,

@@ -18,6 +18,11 @@ const nextConfig: NextConfig = {
       // Pages get their policy from proxy.ts; data and images get one that lets nothing run.
       { source: "/api/:path*", headers: [{ key: "Content-Security-Policy", value: API_CSP }] },
       { source: "/:path*/opengraph-image", headers: [{ key: "Content-Security-Policy", value: API_CSP }] },
+      // Files at fixed paths that proxy.ts skips.
+      {
+        source: "/:file(favicon\\.ico|icon\\.svg|robots\\.txt|sitemap\\.xml)",
+        headers: [{ key: "Content-Security-Policy", value: API_CSP }],
+      },
     ];
   },
 };

@@ -48,7 +48,13 @@ export function proxy(request: NextRequest) {
       headers: { "content-type": "text/plain; charset=utf-8" },
     });
   }
-  if (pathname.startsWith("/api/") || request.headers.has("next-router-prefetch")) return NextResponse.next();
+  // Data and images keep the policy next.config.ts gives them, which lets nothing run.
+  if (
+    pathname.startsWith("/api/") ||
+    pathname.endsWith("/opengraph-image") ||
+    request.headers.has("next-router-prefetch")
+  )
+    return NextResponse.next();
 
   const { pages, fallback } = loadManifest();
   // A prerendered page is served as built whatever its query string, so it is recognised by path alone.
@@ -68,6 +74,9 @@ export function proxy(request: NextRequest) {
   return response;
 }
 
+// Skipped where nothing here applies: Next's own assets, and the files at fixed paths that are no pages (always
+// decodable; next.config.ts gives them a policy that lets nothing run). The rest of the path must end there, so an
+// unknown path that merely starts like one still gets the not-found page's policy.
 export const config = {
-  matcher: ["/((?!_next/static|_next/image|favicon.ico).*)"],
+  matcher: ["/((?!_next/static/|_next/image|(?:favicon\\.ico|icon\\.svg|robots\\.txt|sitemap\\.xml)$).*)"],
 };

@@ -8,6 +8,8 @@
 //   db-build    builds it with the real `scripts/db-build.ts` into a scratch database
 //   postgres    builds it into a throwaway PostgreSQL cluster; query-layer median and p95 on both stores, and ratios
 //   timeline    serves the existing app build (`next start`, loopback only) over that database and times requests
+//   paint       time to a painted first page of /timeline in Chromium (500-event corpus) against a plain HTML list
+//               of the same events, and JS heap after load (ratios in one run)
 //   search      query-layer and /search timings over that database, and the search index's size on disk
 //   load        loads the real app (its own database) with autocannon on five routes: req/s, p50/p99, errors, memory
 //   cache       the response cache: a cached filtered view against its first render, `/`, and a bare Node server
@@ -30,6 +32,7 @@ import { BUDGET, type Context, type Options, type Row, type Section } from "./be
 import { corpus } from "./bench/corpus";
 import { dbBuild } from "./bench/db-build";
 import { lighthouse } from "./bench/lighthouse";
+import { paint } from "./bench/paint";
 import { postgres } from "./bench/postgres";
 import { load } from "./bench/load";
 import { search } from "./bench/search";
@@ -40,6 +43,7 @@ const SECTIONS: Section[] = [
   dbBuild,
   postgres,
   timeline,
+  paint,
   search,
   load,
   cache,
@@ -95,7 +99,9 @@ function printTable(rows: Row[]) {
         ? row.value.toLocaleString("en")
         : row.unit === "ratio"
           ? `${row.value.toFixed(2)}×`
-          : `${row.value.toFixed(1)} ${row.unit}`;
+          : row.unit === "%" && row.value < 1
+            ? `${row.value.toFixed(2)} %`
+            : `${row.value.toFixed(1)} ${row.unit}`;
   const cells = rows.map((r) => [
     r.section,
     r.measure,

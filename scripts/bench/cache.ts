@@ -57,7 +57,7 @@ function report(ctx: Context, name: string, result: Result, p99Goal?: number): n
 }
 
 /** A bare Node server in its own process answering one fixed body, as fast as Node serves anything. */
-async function bareServer(ctx: Context, name: string, body: Buffer, contentType: string) {
+export async function bareServer(ctx: Context, name: string, body: Buffer, contentType: string) {
   const file = path.join(ctx.dir, `bare-${name}`);
   writeFileSync(file, body);
   const code = `

@@ -30,7 +30,7 @@ export interface Row {
   section: string;
   measure: string;
   value: number;
-  unit: "ms" | "bytes" | "count" | "s" | "req/s" | "score" | "MB" | "%" | "ratio";
+  unit: "ms" | "µs" | "bytes" | "count" | "s" | "req/s" | "score" | "MB" | "%" | "ratio";
   /** Over budget, or short of its goal. */
   flag?: boolean;
 }
@@ -65,7 +65,8 @@ export function add(
   unit: Row["unit"],
   flag = false,
 ): void {
-  const precision = unit === "ratio" ? 100 : 10;
+  // Two decimals for ratios and shares: a share under 1 % would read 0.0 with one.
+  const precision = unit === "ratio" || unit === "%" ? 100 : 10;
   ctx.rows.push({
     section,
     measure,

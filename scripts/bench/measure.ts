@@ -1,4 +1,5 @@
 import { readFileSync } from "node:fs";
+import { get } from "node:http";
 import { gzipSync } from "node:zlib";
 
 /** Sequential requests after a warm-up: the server time as the client sees it over loopback, body read. */
@@ -31,4 +32,22 @@ export function rssMegabytes(pid: number): number {
   } catch {
     return Number.NaN;
   }
+}
+
+/** A body's size as the server sends it when asked for one coding (not decoded), the coding it used, and headers. */
+export function sentBytes(url: string, acceptEncoding: string) {
+  return new Promise<{ bytes: number; encoding: string; headers: Record<string, unknown> }>(
+    (resolve, reject) => {
+      get(url, { headers: { "accept-encoding": acceptEncoding } }, (response) => {
+        let bytes = 0;
+        response.on("data", (chunk: Buffer) => (bytes += chunk.length));
+        response.on("error", reject);
+        response.on("end", () => {
+          if (response.statusCode !== 200) reject(new Error(`${url} answered ${response.statusCode}`));
+          const encoding = response.headers["content-encoding"] ?? "identity";
+          resolve({ bytes, encoding, headers: response.headers });
+        });
+      }).on("error", reject);
+    },
+  );
 }

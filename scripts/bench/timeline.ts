@@ -4,7 +4,11 @@ import { envFor } from "../../lib/env";
 import { startServer } from "../lib/server";
 import { ensureAppBuild } from "./app";
 import { add, BUDGET, type Section } from "./context";
-import { time } from "./measure";
+import { sentBytes, time } from "./measure";
+import { proxyCost } from "./proxy-cost";
+
+/** The events API's first page, compressed as sent (issue #15). */
+const API_FIRST_PAGE_GOAL_BYTES = 60 * 1024;
 
 /** A timeline page's size, the share of it that is React's inline payload, its brotli size and its event count. */
 async function weigh(url: string) {
@@ -31,7 +35,8 @@ export const timeline: Section = {
     if (!existsSync(ctx.db)) throw new Error("the timeline section needs the db-build section first");
     ensureAppBuild();
     // The response cache off: these are the times of a render, which the cache pays once per URL.
-    const server = await startServer({ env: { ...envFor({ db: ctx.db }), RESPONSE_CACHE_MB: "0" } });
+    const env = envFor({ db: ctx.db });
+    const server = await startServer({ env: { ...env, RESPONSE_CACHE_MB: "0" } });
     try {
       const actor = ctx.corpus?.topActor ?? "actor-001";
       const pages = [
@@ -78,6 +83,31 @@ export const timeline: Section = {
         "bytes",
       );
       add(ctx, "timeline", "per listed event, brotli (page / 100)", hundred.brotli / 100, "bytes");
+      // The events API's first page (default limit) as the server sends it for each coding a client may ask for.
+      // With the cache off each answer is rendered and compressed per request (X-Cache: BYPASS), at the cache's
+      // settings (lib/serve/encoding.ts), so these are the bytes a cached answer sends too.
+      const first = "/api/v1/events";
+      const codings = [
+        { name: "uncompressed", ask: "identity", flag: false },
+        { name: "brotli as sent", ask: "br", flag: true },
+        { name: "gzip as sent", ask: "gzip", flag: true },
+      ];
+      for (const coding of codings) {
+        const sent = await sentBytes(`${server.base}${first}`, coding.ask);
+        if (sent.encoding !== coding.ask) {
+          throw new Error(`${first} asked for ${coding.ask} came as ${sent.encoding}`);
+        }
+        const over = coding.flag && sent.bytes > API_FIRST_PAGE_GOAL_BYTES;
+        const goal = coding.flag ? " (goal ≤ 60 KB)" : "";
+        add(
+          ctx,
+          "api",
+          `GET ${first} first page (100 events), ${coding.name}${goal}`,
+          sent.bytes,
+          "bytes",
+          over,
+        );
+      }
       for (const api of [
         { name: "/api/v1/events?actor=<top actor>", url: `/api/v1/events?actor=${actor}` },
         { name: "/api/v1/events.csv?actor=<top actor>", url: `/api/v1/events.csv?actor=${actor}` },
@@ -86,6 +116,7 @@ export const timeline: Section = {
         add(ctx, "api", `GET ${api.name} median`, timing.median, "ms");
         add(ctx, "api", `GET ${api.name} body`, timing.bytes, "bytes");
       }
+      await proxyCost(ctx, server.base, env);
     } finally {
       await server.stop();
     }

@@ -1,0 +1,253 @@
+import { spawnSync } from "node:child_process";
+import path from "node:path";
+import type { Browser } from "@playwright/test";
+import { envFor } from "../../lib/env";
+import type { EventsResponse } from "../../lib/api/schemas";
+import { CHROMIUM_ARGS, chromiumPath } from "../lib/chromium";
+import { dbBuildArgs } from "../lib/run";
+import { startServer } from "../lib/server";
+import { writeSyntheticCorpus } from "../lib/synthetic-corpus";
+import { ensureAppBuild } from "./app";
+import { bareServer } from "./cache";
+import { add, type Context, type Section } from "./context";
+
+// Time to a painted list in Chromium: the first page of /timeline over a 500-event corpus, against a plain HTML page
+// listing all 500 events of the same database (no CSS, no script), in one run, so the ratio holds however busy the
+// machine is. Each load is a first visit (a fresh browser context, nothing cached in the browser) at 1280×800; the two
+// pages alternate. The app is served with its response cache on and /timeline warmed, so this times the browser, not
+// the first render. The plain page is served uncompressed by a bare Node server: over loopback that costs nothing.
+//
+// "Painted" is the paint of the first event's title (Element Timing: an init script marks the first element whose id
+// is `e-<slug>-title` as the parser inserts it, on both pages), next to Largest Contentful Paint and the load event.
+
+const EVENTS = 500;
+/** The first page of /timeline (DEFAULT_PAGE_SIZE). */
+const FIRST_PAGE = 25;
+const GOAL_RATIO = 1.5;
+/** The first event's title on both pages: the app's EventItem heading, and the plain page's copy of it. */
+const TITLE = '[id^="e-"][id$="-title"]';
+const EVENT = 'article[id^="e-"]';
+
+/** Marks the first event title for Element Timing and keeps the paint entries the page reports. */
+const INIT_SCRIPT = `(() => {
+  const seen = (window.__paint = { element: [], lcp: [] });
+  new PerformanceObserver((list) => seen.element.push(...list.getEntries())).observe({ type: "element", buffered: true });
+  new PerformanceObserver((list) => seen.lcp.push(...list.getEntries())).observe({ type: "largest-contentful-paint", buffered: true });
+  const mark = new MutationObserver(() => {
+    const title = document.querySelector(${JSON.stringify(TITLE)});
+    if (!title) return;
+    title.setAttribute("elementtiming", "first-event");
+    mark.disconnect();
+  });
+  mark.observe(document, { childList: true, subtree: true });
+})();`;
+
+interface Load {
+  /** Navigation start to the first event's title painted, ms. */
+  element: number;
+  lcp: number;
+  fcp: number;
+  load: number;
+  /** JSHeapUsedSize after load, bytes. */
+  heap: number;
+  /** Main-thread time until then (CDP Performance metrics), ms: script, layout, style recalculation, all tasks. */
+  script: number;
+  layout: number;
+  style: number;
+  task: number;
+  events: number;
+  firstEvent: string;
+}
+
+const median = (values: number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+};
+
+const escapeHtml = (s: string) =>
+  s.replace(/[&<>"]/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" })[c]!);
+
+/** Writes the 500-event corpus and builds it with the real db:build into the section's own scratch database. */
+function buildDatabase(ctx: Context): string {
+  const dir = path.join(ctx.dir, "paint");
+  const contentDir = path.join(dir, "content");
+  const db = path.join(dir, "paint.db");
+  const { actors, issues, articles, seed } = ctx.options;
+  writeSyntheticCorpus(contentDir, { events: EVENTS, actors, issues, articles, seed });
+  const result = spawnSync(process.execPath, dbBuildArgs(contentDir, db), { encoding: "utf8" });
+  if (result.status !== 0) {
+    throw new Error(`db:build failed on the 500-event corpus:\n${result.stderr.slice(0, 4000)}`);
+  }
+  return db;
+}
+
+/** Every event of the database, from the app's own /api/v1/events (following `next`), as a plain HTML list. */
+async function plainList(base: string): Promise<string> {
+  const { actors } = (await (await fetch(`${base}/api/v1/actors`)).json()) as {
+    actors: { slug: string; name: string }[];
+  };
+  const names = new Map(actors.map((a) => [a.slug, a.name]));
+  const events: EventsResponse["events"] = [];
+  for (let next: string | null = "/api/v1/events"; next;) {
+    const page = (await (await fetch(base + next)).json()) as EventsResponse;
+    events.push(...page.events);
+    next = page.next;
+  }
+  if (events.length !== EVENTS)
+    throw new Error(`the events API listed ${events.length} events, not ${EVENTS}`);
+  const items = events.map(
+    (e) =>
+      `<li><article id="e-${escapeHtml(e.slug)}"><p><time datetime="${e.date.start}">${escapeHtml(e.date.stated)}</time></p>` +
+      `<h2 id="e-${escapeHtml(e.slug)}-title">${escapeHtml(e.title)}</h2><p>${escapeHtml(e.summary)}</p>` +
+      `<p>Actors: ${e.actors.map((slug) => escapeHtml(names.get(slug) ?? slug)).join(", ")}</p></article></li>`,
+  );
+  return (
+    `<!doctype html><html lang="en"><head><meta charset="utf-8">` +
+    `<meta name="viewport" content="width=device-width, initial-scale=1"><title>Events</title></head>` +
+    `<body><main><h1>Events</h1><ol>\n${items.join("\n")}\n</ol></main></body></html>\n`
+  );
+}
+
+/** One first visit: a fresh context, the page loaded, its paint entries and heap read once it has painted. */
+async function loadOnce(browser: Browser, url: string): Promise<Load> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  try {
+    await context.addInitScript(INIT_SCRIPT);
+    const page = await context.newPage();
+    const cdp = await context.newCDPSession(page);
+    await cdp.send("Performance.enable");
+    const response = await page.goto(url, { waitUntil: "load", timeout: 30_000 });
+    if (response?.status() !== 200) throw new Error(`${url} answered ${response?.status()}`);
+    const seen = await page.evaluate(
+      async ({ event, title }) => {
+        const paint = (
+          window as unknown as { __paint: { element: PerformanceEntry[]; lcp: PerformanceEntry[] } }
+        ).__paint;
+        // The paints of the last frame are reported a frame later; the first event may paint after load.
+        const until = performance.now() + 5000;
+        do await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 50)));
+        while (paint.element.length === 0 && performance.now() < until);
+        const [nav] = performance.getEntriesByType("navigation") as PerformanceNavigationTiming[];
+        const fcp = performance.getEntriesByName("first-contentful-paint")[0];
+        return {
+          element: paint.element.find(
+            (e) => (e as PerformanceEntry & { identifier: string }).identifier === "first-event",
+          )?.startTime,
+          lcp: paint.lcp.at(-1)?.startTime,
+          fcp: fcp?.startTime,
+          load: nav?.loadEventStart,
+          events: document.querySelectorAll(event).length,
+          firstEvent: document.querySelector(title)?.id ?? "",
+        };
+      },
+      { event: EVENT, title: TITLE },
+    );
+    const { metrics } = await cdp.send("Performance.getMetrics");
+    const metric = (name: string, scale = 1) => {
+      const value = metrics.find((m) => m.name === name)?.value;
+      return value === undefined ? undefined : value * scale;
+    };
+    const load = {
+      ...seen,
+      heap: metric("JSHeapUsedSize"),
+      script: metric("ScriptDuration", 1000),
+      layout: metric("LayoutDuration", 1000),
+      style: metric("RecalcStyleDuration", 1000),
+      task: metric("TaskDuration", 1000),
+    };
+    const missing = Object.entries(load).find(([, v]) => v === undefined);
+    if (missing) throw new Error(`${url}: no ${missing[0]} reported`);
+    return load as Load;
+  } finally {
+    await context.close();
+  }
+}
+
+export const paint: Section = {
+  name: "paint",
+  async run(ctx) {
+    ensureAppBuild();
+    const db = buildDatabase(ctx);
+    const server = await startServer({ env: { ...envFor({ db }), RESPONSE_CACHE_MB: "64" } });
+    let plain: Awaited<ReturnType<typeof bareServer>> | undefined;
+    const { chromium } = await import("@playwright/test");
+    let browser: Browser | undefined;
+    try {
+      // Warm: the cache stores /timeline on its first request (the server also renders it at start).
+      await (await fetch(`${server.base}/timeline`)).arrayBuffer();
+      const warm = await fetch(`${server.base}/timeline`);
+      const appHtml = await warm.text();
+      if (warm.headers.get("x-cache") !== "HIT") throw new Error("/timeline is not answered from the cache");
+      if (!appHtml.includes(`of ${EVENTS} events`))
+        throw new Error("/timeline does not read the 500-event database");
+      const html = await plainList(server.base);
+      plain = await bareServer(ctx, "paint-plain", Buffer.from(html), "text/html; charset=utf-8");
+      add(ctx, "paint", "/timeline HTML (first page)", Buffer.byteLength(appHtml), "bytes");
+      add(ctx, "paint", `plain list HTML (${EVENTS} events)`, Buffer.byteLength(html), "bytes");
+
+      browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS });
+      const pages = [
+        { name: "/timeline", url: `${server.base}/timeline`, events: FIRST_PAGE, loads: [] as Load[] },
+        { name: "plain list", url: `${plain.base}/`, events: EVENTS, loads: [] as Load[] },
+      ];
+      for (let i = 0; i < ctx.options.warmup + ctx.options.runs; i++) {
+        // Alternate which goes first, so neither always follows the other.
+        for (const page of i % 2 ? [...pages].reverse() : pages) {
+          const load = await loadOnce(browser, page.url);
+          if (load.events !== page.events) {
+            throw new Error(`${page.name} shows ${load.events} events, not ${page.events}`);
+          }
+          if (i >= ctx.options.warmup) page.loads.push(load);
+        }
+      }
+      const [app, bare] = pages.map((p) => p.loads);
+      if (app![0]!.firstEvent !== bare![0]!.firstEvent) {
+        throw new Error(
+          `the pages start with different events: ${app![0]!.firstEvent}, ${bare![0]!.firstEvent}`,
+        );
+      }
+      const of = (loads: Load[], key: keyof Omit<Load, "firstEvent">) => median(loads.map((l) => l[key]));
+      const runs = `median of ${ctx.options.runs}`;
+      for (const page of pages) {
+        const label = `${page.name} (${page.events} events)`;
+        add(ctx, "paint", `${label}: first event painted, ${runs}`, of(page.loads, "element"), "ms");
+        add(ctx, "paint", `${label}: largest contentful paint, ${runs}`, of(page.loads, "lcp"), "ms");
+        add(ctx, "paint", `${label}: first contentful paint, ${runs}`, of(page.loads, "fcp"), "ms");
+        add(ctx, "paint", `${label}: load event, ${runs}`, of(page.loads, "load"), "ms");
+        add(ctx, "paint", `${label}: JS heap used after load`, of(page.loads, "heap") / 1024 / 1024, "MB");
+        for (const [key, name] of [
+          ["task", "all tasks"],
+          ["script", "script"],
+          ["layout", "layout"],
+          ["style", "style recalculation"],
+        ] as const) {
+          add(
+            ctx,
+            "paint",
+            `${label}: main thread until painted and loaded, ${name}`,
+            of(page.loads, key),
+            "ms",
+          );
+        }
+      }
+      const ratio = (key: keyof Omit<Load, "firstEvent">) => of(app!, key) / of(bare!, key);
+      const painted = ratio("element");
+      add(
+        ctx,
+        "paint",
+        `ratio: first event painted, /timeline / plain list (goal ≤ ${GOAL_RATIO})`,
+        painted,
+        "ratio",
+        painted > GOAL_RATIO,
+      );
+      add(ctx, "paint", "ratio: largest contentful paint, /timeline / plain list", ratio("lcp"), "ratio");
+      add(ctx, "paint", "ratio: load event, /timeline / plain list", ratio("load"), "ratio");
+      add(ctx, "paint", "ratio: JS heap used after load, /timeline / plain list", ratio("heap"), "ratio");
+    } finally {
+      await browser?.close();
+      plain?.stop();
+      await server.stop();
+    }
+  },
+};

@@ -12,7 +12,11 @@ export default function ErrorPage({ reset }: { error: Error & { digest?: string 
         <button type="button" onClick={reset}>
           Try again
         </button>{" "}
-        or <Link href="/">go to the front page</Link>.
+        or{" "}
+        <Link prefetch={false} href="/">
+          go to the front page
+        </Link>
+        .
       </p>
     </div>
   );

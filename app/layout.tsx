@@ -24,6 +24,9 @@ export const viewport: Viewport = {
   ],
 };
 
+// Links here and in the pages do not prefetch: on a phone a page's links in view would each fetch and parse a route
+// payload while the page is still hydrating, which kept the main thread busy for most of a second under Lighthouse's
+// mobile throttling. A click fetches its route then, from the response cache.
 export default function RootLayout({ children }: Readonly<{ children: React.ReactNode }>) {
   return (
     <html lang="en" className={`${serif.variable} ${serifItalic.variable} ${sans.variable}`}>
@@ -34,25 +37,35 @@ export default function RootLayout({ children }: Readonly<{ children: React.Reac
         </a>
         <header className="site-header">
           <div className="site-header-inner">
-            <Link href="/" className="site-name">
+            <Link prefetch={false} href="/" className="site-name">
               Fault<span>lines</span>
             </Link>
             <nav aria-label="Main" className="site-nav">
               <ul>
                 <li>
-                  <Link href="/issues">Issues</Link>
+                  <Link prefetch={false} href="/issues">
+                    Issues
+                  </Link>
                 </li>
                 <li>
-                  <Link href="/timeline">Timeline</Link>
+                  <Link prefetch={false} href="/timeline">
+                    Timeline
+                  </Link>
                 </li>
                 <li>
-                  <Link href="/matrix">Matrix</Link>
+                  <Link prefetch={false} href="/matrix">
+                    Matrix
+                  </Link>
                 </li>
                 <li>
-                  <Link href="/actors">Actors</Link>
+                  <Link prefetch={false} href="/actors">
+                    Actors
+                  </Link>
                 </li>
                 <li>
-                  <Link href="/articles">Sources</Link>
+                  <Link prefetch={false} href="/articles">
+                    Sources
+                  </Link>
                 </li>
               </ul>
             </nav>

@@ -10,16 +10,24 @@ export default function NotFound() {
       </p>
       <ul>
         <li>
-          <Link href="/issues">All policy issues</Link>
+          <Link prefetch={false} href="/issues">
+            All policy issues
+          </Link>
         </li>
         <li>
-          <Link href="/actors">All actors</Link>
+          <Link prefetch={false} href="/actors">
+            All actors
+          </Link>
         </li>
         <li>
-          <Link href="/timeline">The timeline</Link>
+          <Link prefetch={false} href="/timeline">
+            The timeline
+          </Link>
         </li>
         <li>
-          <Link href="/">Back to the front page</Link>
+          <Link prefetch={false} href="/">
+            Back to the front page
+          </Link>
         </li>
       </ul>
     </div>

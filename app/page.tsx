@@ -39,12 +39,15 @@ export default async function HomePage() {
           <section className={styles.panel} aria-labelledby="now-heading">
             <h2 id="now-heading">Latest snapshot</h2>
             <p className="ui muted">
-              {snapshotLabel(latest)} · <Link href={`/articles/${latest.slug}`}>{latest.title}</Link>
+              {snapshotLabel(latest)} ·{" "}
+              <Link prefetch={false} href={`/articles/${latest.slug}`}>
+                {latest.title}
+              </Link>
             </p>
             <Perspective article={latest} className={styles.perspective} />
             <LevelCounts summary={snapshotCounts(issues, latest)} />
             <p>
-              <Link href="/matrix" className={styles.more}>
+              <Link prefetch={false} href="/matrix" className={styles.more}>
                 All issues by snapshot in the matrix →
               </Link>
             </p>
@@ -58,7 +61,9 @@ export default async function HomePage() {
               const rating = issue.divergence.at(-1)!;
               return (
                 <li key={issue.slug}>
-                  <Link href={`/issues/${issue.slug}`}>{issue.title}</Link>
+                  <Link prefetch={false} href={`/issues/${issue.slug}`}>
+                    {issue.title}
+                  </Link>
                   <span>
                     <LevelBadge level={rating.level} size="small" />{" "}
                     <span className="ui muted">{snapshotLabel(rating.article)}</span>
@@ -87,12 +92,14 @@ export default async function HomePage() {
             {recent.map((event) => (
               <li key={event.slug}>
                 <DateLabel {...event.date} />
-                <Link href={`/issues/${event.issues[0]?.slug}#e-${event.slug}`}>{event.title}</Link>
+                <Link prefetch={false} href={`/issues/${event.issues[0]?.slug}#e-${event.slug}`}>
+                  {event.title}
+                </Link>
               </li>
             ))}
           </ol>
           <p>
-            <Link href="/timeline" className={styles.more}>
+            <Link prefetch={false} href="/timeline" className={styles.more}>
               All {total} events in the timeline →
             </Link>
           </p>
@@ -104,7 +111,9 @@ export default async function HomePage() {
             {articles.map((article) => (
               <li key={article.slug}>
                 <span className="ui muted">{snapshotLabel(article)}</span>
-                <Link href={`/articles/${article.slug}`}>{titles[article.slug]}</Link>
+                <Link prefetch={false} href={`/articles/${article.slug}`}>
+                  {titles[article.slug]}
+                </Link>
                 <span className="ui muted">{article.publisher ?? "publisher not shown"}</span>
                 <Perspective article={article} />
               </li>

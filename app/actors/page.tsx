@@ -27,7 +27,7 @@ export default async function ActorsPage() {
             <ul className={styles.list}>
               {group.map((actor) => (
                 <li key={actor.slug}>
-                  <Link href={`/actors/${actor.slug}`} className={styles.name}>
+                  <Link prefetch={false} href={`/actors/${actor.slug}`} className={styles.name}>
                     {actor.name}
                   </Link>
                   {actor.affiliation && <span className="ui muted"> · {actor.affiliation.name}</span>}

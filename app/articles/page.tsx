@@ -26,7 +26,9 @@ export default async function ArticlesPage() {
           <li key={article.slug} className={styles.item}>
             <p className={styles.when}>{snapshotLabel(article)}</p>
             <h2 className={styles.title}>
-              <Link href={`/articles/${article.slug}`}>{article.title}</Link>
+              <Link prefetch={false} href={`/articles/${article.slug}`}>
+                {article.title}
+              </Link>
             </h2>
             <p className="ui muted">
               {article.publisher ?? "Publisher not shown"} · {article.kind} · {article.paragraphCount}{" "}

@@ -26,7 +26,9 @@ export default async function IssuesPage() {
           return (
             <li key={issue.slug} className={styles.item}>
               <h2 className={styles.title}>
-                <Link href={`/issues/${issue.slug}`}>{issue.title}</Link>
+                <Link prefetch={false} href={`/issues/${issue.slug}`}>
+                  {issue.title}
+                </Link>
               </h2>
               <p className={styles.level}>
                 <LevelBadge level={latest?.level ?? null} />

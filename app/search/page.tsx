@@ -94,7 +94,10 @@ export default async function SearchPage({ searchParams }: PageProps<"/search">)
           </ul>
           {dropped.length > 0 && (
             <p>
-              <Link href={searchHref(state)}>Use the corrected link</Link>.
+              <Link prefetch={false} href={searchHref(state)}>
+                Use the corrected link
+              </Link>
+              .
             </p>
           )}
         </div>
@@ -164,7 +167,7 @@ async function Results({
         <div className={styles.empty}>
           <p>This page is past the end of the results.</p>
           <p>
-            <Link href={searchHref({ ...state, page: pageCount })}>
+            <Link prefetch={false} href={searchHref({ ...state, page: pageCount })}>
               Go to the last page (page {pageCount})
             </Link>
           </p>
@@ -196,7 +199,7 @@ async function Results({
               </ol>
               {results.counts[kind] > hits.length && (
                 <p className={styles.more}>
-                  <Link href={searchHref({ ...state, kind, page: 1 })}>
+                  <Link prefetch={false} href={searchHref({ ...state, kind, page: 1 })}>
                     All {count(results.counts[kind], kind)} <span aria-hidden="true">→</span>
                   </Link>
                 </p>
@@ -223,7 +226,9 @@ function KindLink({
       {children}
     </span>
   ) : (
-    <Link href={href}>{children}</Link>
+    <Link prefetch={false} href={href}>
+      {children}
+    </Link>
   );
 }
 
@@ -231,7 +236,7 @@ function Pages({ state, pageCount }: { state: SearchState; pageCount: number }) 
   return (
     <nav aria-label="Pages of results" className={styles.pages}>
       {state.page > 1 ? (
-        <Link href={searchHref({ ...state, page: state.page - 1 })} rel="prev">
+        <Link prefetch={false} href={searchHref({ ...state, page: state.page - 1 })} rel="prev">
           ← Previous
         </Link>
       ) : (
@@ -243,7 +248,7 @@ function Pages({ state, pageCount }: { state: SearchState; pageCount: number }) 
         Page {state.page} of {pageCount}
       </span>
       {state.page < pageCount ? (
-        <Link href={searchHref({ ...state, page: state.page + 1 })} rel="next">
+        <Link prefetch={false} href={searchHref({ ...state, page: state.page + 1 })} rel="next">
           Next →
         </Link>
       ) : (
@@ -303,7 +308,10 @@ async function Empty({
         <ul>
           {useful.map((w) => (
             <li key={w.label}>
-              <Link href={w.href}>{w.label}</Link> <span className="muted">({count(w.total)})</span>
+              <Link prefetch={false} href={w.href}>
+                {w.label}
+              </Link>{" "}
+              <span className="muted">({count(w.total)})</span>
             </li>
           ))}
         </ul>

@@ -71,7 +71,9 @@ export function ChangeList({
           <ul className={styles.changeList}>
             {items.map((change) => (
               <li key={change.issue.slug}>
-                <Link href={`/issues/${change.issue.slug}`}>{change.issue.title}</Link>
+                <Link prefetch={false} href={`/issues/${change.issue.slug}`}>
+                  {change.issue.title}
+                </Link>
                 <span className={styles.move}>
                   {change.before && (
                     <span title={snapshotLabel(previous)}>

@@ -37,7 +37,9 @@ export function PositionCard({
     >
       <Heading className={styles.heading}>
         {heading === "actor" ? (
-          <Link href={`/actors/${position.actor.slug}`}>{position.actor.name}</Link>
+          <Link prefetch={false} href={`/actors/${position.actor.slug}`}>
+            {position.actor.name}
+          </Link>
         ) : (
           <a href={`/issues/${position.issue.slug}#${positionAnchor(position)}`}>{position.issue.title}</a>
         )}

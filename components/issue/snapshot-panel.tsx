@@ -29,7 +29,9 @@ export function SnapshotPanel({ article, rating, us, israel, titles }: SnapshotP
     >
       <h3 id={`snapshot-${article.slug}`} className={styles.heading}>
         <span className={styles.when}>{snapshotLabel(article)}</span>{" "}
-        <Link href={`/articles/${article.slug}`}>{article.title}</Link>
+        <Link prefetch={false} href={`/articles/${article.slug}`}>
+          {article.title}
+        </Link>
         {article.publisher && <span className={styles.publisher}> · {article.publisher}</span>}
       </h3>
       <Perspective article={article} className={styles.perspective} />

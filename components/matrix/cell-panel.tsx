@@ -31,7 +31,7 @@ export function CellPanel({ issue, cell, change, a, b, titles, closeHref, previo
   const rating = cell.divergence;
   const when = snapshotLabel(cell.article);
   const source = (
-    <Link href={`/articles/${cell.article.slug}`} className={styles.article}>
+    <Link prefetch={false} href={`/articles/${cell.article.slug}`} className={styles.article}>
       {cell.article.title}
     </Link>
   );
@@ -53,7 +53,9 @@ export function CellPanel({ issue, cell, change, a, b, titles, closeHref, previo
           </h2>
         </div>
         <nav aria-label="This cell" className={styles.actions}>
-          <Link href={`/issues/${issue.slug}`}>Topic page</Link>
+          <Link prefetch={false} href={`/issues/${issue.slug}`}>
+            Topic page
+          </Link>
           {previous && (
             <Link href={previous.href} prefetch={false}>
               <span aria-hidden="true">← </span>

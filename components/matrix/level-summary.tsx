@@ -1,7 +1,7 @@
 import type { ActorRef } from "@/lib/queries/types";
 import { SERIES_KEYS, type LevelCountsRow, type SeriesKey } from "@/lib/series/matrix-levels";
 import { LEVEL_LABEL } from "@/lib/site/labels";
-import { LazyLevelBars } from "@/components/charts/lazy";
+import { LevelBars } from "@/components/charts/level-bars";
 import { LevelIcon } from "@/components/ui/level-badge";
 import styles from "./level-summary.module.css";
 
@@ -23,13 +23,8 @@ export function LevelSummary({ series, a, b }: LevelSummaryProps) {
       </h2>
       <div className={styles.body}>
         {/* The table beside the chart carries the same numbers for screen readers. */}
-        <div
-          className={styles.chart}
-          aria-hidden="true"
-          data-testid="level-chart"
-          style={{ minHeight: series.length * 46 + 8 }}
-        >
-          <LazyLevelBars data={series} keys={SERIES_KEYS} />
+        <div className={styles.chart} aria-hidden="true" data-testid="level-chart">
+          <LevelBars data={series} keys={SERIES_KEYS} />
         </div>
         <table className={styles.counts}>
           <caption className={styles.caption}>

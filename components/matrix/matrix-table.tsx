@@ -51,7 +51,7 @@ export function MatrixTable({ a, b, articles, rows, state, caption, detail }: Ma
               data-filtered={state.snapshot === article.slug || undefined}
             >
               <span className={styles.when}>{snapshotLabel(article)}</span>
-              <Link href={`/articles/${article.slug}`} className={styles.source}>
+              <Link prefetch={false} href={`/articles/${article.slug}`} className={styles.source}>
                 {article.title}
               </Link>
               <Perspective article={article} className={styles.perspective} />
@@ -71,7 +71,9 @@ export function MatrixTable({ a, b, articles, rows, state, caption, detail }: Ma
                 data-issue={row.issue.slug}
               >
                 <th scope="row" role="rowheader" className={styles.issue}>
-                  <Link href={`/issues/${row.issue.slug}`}>{row.issue.title}</Link>
+                  <Link prefetch={false} href={`/issues/${row.issue.slug}`}>
+                    {row.issue.title}
+                  </Link>
                 </th>
                 {row.cells.map((cell, i) => (
                   <td

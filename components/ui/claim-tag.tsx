@@ -20,13 +20,19 @@ export function ClaimTag({ claim, voice = null, via = null }: ClaimTagProps) {
       {voice && (
         <span className={styles.who}>
           {" "}
-          by <Link href={`/actors/${voice.slug}`}>{voice.name}</Link>
+          by{" "}
+          <Link prefetch={false} href={`/actors/${voice.slug}`}>
+            {voice.name}
+          </Link>
         </span>
       )}
       {via && (
         <span className={styles.who}>
           {" "}
-          · according to <Link href={`/actors/${via.slug}`}>{via.name}</Link>
+          · according to{" "}
+          <Link prefetch={false} href={`/actors/${via.slug}`}>
+            {via.name}
+          </Link>
         </span>
       )}
     </span>

@@ -43,7 +43,10 @@ export default async function ActorPage({ params }: PageProps<"/actors/[slug]">)
     <article>
       <header className={styles.header}>
         <p className="eyebrow">
-          <Link href="/actors">Actor</Link> · {ACTOR_KIND_SINGULAR[actor.kind]}
+          <Link prefetch={false} href="/actors">
+            Actor
+          </Link>{" "}
+          · {ACTOR_KIND_SINGULAR[actor.kind]}
         </p>
         <h1>
           {actor.name}
@@ -61,7 +64,9 @@ export default async function ActorPage({ params }: PageProps<"/actors/[slug]">)
             <div>
               <dt>Part of</dt>
               <dd>
-                <Link href={`/actors/${actor.affiliation.slug}`}>{actor.affiliation.name}</Link>
+                <Link prefetch={false} href={`/actors/${actor.affiliation.slug}`}>
+                  {actor.affiliation.name}
+                </Link>
               </dd>
             </div>
           )}
@@ -72,7 +77,9 @@ export default async function ActorPage({ params }: PageProps<"/actors/[slug]">)
                 {actor.members.map((m, i) => (
                   <span key={m.slug}>
                     {i > 0 && ", "}
-                    <Link href={`/actors/${m.slug}`}>{m.name}</Link>
+                    <Link prefetch={false} href={`/actors/${m.slug}`}>
+                      {m.name}
+                    </Link>
                   </span>
                 ))}
               </dd>
@@ -85,7 +92,9 @@ export default async function ActorPage({ params }: PageProps<"/actors/[slug]">)
                 {actor.discussedIn.map((a, i) => (
                   <span key={a.slug}>
                     {i > 0 && ", "}
-                    <Link href={`/articles/${a.slug}`}>{a.title}</Link>
+                    <Link prefetch={false} href={`/articles/${a.slug}`}>
+                      {a.title}
+                    </Link>
                   </span>
                 ))}
               </dd>
@@ -93,7 +102,7 @@ export default async function ActorPage({ params }: PageProps<"/actors/[slug]">)
           )}
         </dl>
         <p>
-          <Link href={timelineHref({ actors: [actor.slug] })} className={styles.cta}>
+          <Link prefetch={false} href={timelineHref({ actors: [actor.slug] })} className={styles.cta}>
             {actor.name} in the timeline ({actor.events.length} event{actor.events.length === 1 ? "" : "s"}) →
           </Link>
         </p>
@@ -108,7 +117,10 @@ export default async function ActorPage({ params }: PageProps<"/actors/[slug]">)
           {byArticle.map(({ article, positions }) => (
             <section key={article.slug} aria-labelledby={`pos-${article.slug}`}>
               <h3 id={`pos-${article.slug}`} className={styles.snapshot}>
-                {snapshotLabel(article)} · <Link href={`/articles/${article.slug}`}>{article.title}</Link>
+                {snapshotLabel(article)} ·{" "}
+                <Link prefetch={false} href={`/articles/${article.slug}`}>
+                  {article.title}
+                </Link>
               </h3>
               <div className={styles.cards}>
                 {positions.map((p) => (

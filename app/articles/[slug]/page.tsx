@@ -44,7 +44,10 @@ export default async function ArticlePage({ params }: PageProps<"/articles/[slug
     <article>
       <header className={styles.header}>
         <p className="eyebrow">
-          <Link href="/articles">Source</Link> · {KIND_LABEL[article.kind]}
+          <Link prefetch={false} href="/articles">
+            Source
+          </Link>{" "}
+          · {KIND_LABEL[article.kind]}
         </p>
         <h1>
           {article.title}
@@ -96,7 +99,9 @@ export default async function ArticlePage({ params }: PageProps<"/articles/[slug
             <dt>Annotated</dt>
             <dd>
               {marked} of {article.paragraphCount} paragraphs ·{" "}
-              <Link href={timelineHref({ articles: [article.slug] })}>its events in the timeline</Link>
+              <Link prefetch={false} href={timelineHref({ articles: [article.slug] })}>
+                its events in the timeline
+              </Link>
             </dd>
           </div>
         </dl>
@@ -107,7 +112,9 @@ export default async function ArticlePage({ params }: PageProps<"/articles/[slug
             <ul>
               {[...issues].map(([slug, title]) => (
                 <li key={slug}>
-                  <Link href={`/issues/${slug}`}>{title}</Link>
+                  <Link prefetch={false} href={`/issues/${slug}`}>
+                    {title}
+                  </Link>
                 </li>
               ))}
             </ul>
@@ -119,7 +126,9 @@ export default async function ArticlePage({ params }: PageProps<"/articles/[slug
             <ul>
               {article.actors.map((actor) => (
                 <li key={actor.slug}>
-                  <Link href={`/actors/${actor.slug}`}>{actor.name}</Link>
+                  <Link prefetch={false} href={`/actors/${actor.slug}`}>
+                    {actor.name}
+                  </Link>
                 </li>
               ))}
             </ul>

@@ -62,7 +62,9 @@ export default async function IssuePage({ params }: PageProps<"/issues/[slug]">)
     <article className={styles.page}>
       <header className={styles.header}>
         <p className="eyebrow">
-          <Link href="/issues">Policy issue</Link>
+          <Link prefetch={false} href="/issues">
+            Policy issue
+          </Link>
         </p>
         <h1>
           {issue.title}
@@ -145,7 +147,10 @@ export default async function IssuePage({ params }: PageProps<"/issues/[slug]">)
         intro={
           <>
             In date order, each dated only as precisely as its source allows.{" "}
-            <Link href={timelineHref({ issues: [issue.slug] })}>Open these events in the timeline</Link>.
+            <Link prefetch={false} href={timelineHref({ issues: [issue.slug] })}>
+              Open these events in the timeline
+            </Link>
+            .
           </>
         }
       >
@@ -161,7 +166,9 @@ export default async function IssuePage({ params }: PageProps<"/issues/[slug]">)
           <ul className={styles.related}>
             {issue.related.map((related) => (
               <li key={related.slug}>
-                <Link href={`/issues/${related.slug}`}>{related.title}</Link>{" "}
+                <Link prefetch={false} href={`/issues/${related.slug}`}>
+                  {related.title}
+                </Link>{" "}
                 <LevelBadge level={latestLevels.get(related.slug) ?? null} size="small" />
               </li>
             ))}

@@ -142,6 +142,10 @@ async function main() {
       await section.run(ctx);
       durations[section.name] = Math.round(performance.now() - started);
     }
+  } catch (error) {
+    // What was measured before the failure is still worth reading; it is not written to latest.json.
+    if (ctx.rows.length > 0) printTable(ctx.rows);
+    throw error;
   } finally {
     clearTimeout(deadline);
     await stopAllServers();

@@ -27,7 +27,7 @@ export async function realApp(ctx: Context): Promise<NonNullable<Context["app"]>
       { name: "/", url: "/" },
       { name: "/issues/<first>", url: `/issues/${issues.issues[0]!.slug}` },
       { name: "/timeline", url: "/timeline", chart: true },
-      { name: "/matrix", url: "/matrix", chart: true },
+      { name: "/matrix", url: "/matrix" },
       { name: "/articles/<latest>", url: `/articles/${articles.articles.at(-1)!.slug}` },
     ],
   };

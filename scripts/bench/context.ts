@@ -9,7 +9,7 @@ export const BUDGET = {
   htmlBytes: 300_000,
   /** First-load JavaScript per route, compressed as sent: React and Next.js alone are about 140 KB. */
   firstLoadJsGzipBytes: 160_000,
-  /** The same on the two routes with a chart (recharts, loaded after hydration). */
+  /** The same on the route with a chart (the timeline: recharts, loaded after hydration). */
   firstLoadJsGzipBytesWithChart: 300_000,
   lighthouse: { performanceDesktop: 95, accessibility: 100, bestPractices: 100, seo: 100 },
 };

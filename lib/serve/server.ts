@@ -145,7 +145,14 @@ export async function startFaultlinesServer(options: ServeOptions): Promise<Faul
           host: loopback(),
           port: address.port,
           path: key,
-          headers: { [RENDER_HEADER]: secret, "accept-encoding": "identity", host: "localhost" },
+          // A user agent, though no client's: Next puts a page's metadata in the head only for agents that match
+          // htmlLimitedBots (next.config.ts) and streams it, placed by timing, for a request without one.
+          headers: {
+            [RENDER_HEADER]: secret,
+            "accept-encoding": "identity",
+            host: "localhost",
+            "user-agent": "Faultlines response cache",
+          },
         },
         (response) => {
           const chunks: Buffer[] = [];

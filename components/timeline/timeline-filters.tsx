@@ -114,12 +114,14 @@ export function TimelineFilters({
 
   function lookUp(text: string) {
     setFind(text);
-    if (!partial || fetching.current) return;
+    if (!partial || everyone || fetching.current) return;
     fetching.current = true;
+    // Should the list not come, the find field keeps to the offered actors.
+    const offeredOnly = () => actors.map(({ slug, name }) => ({ slug, name, aliases: [] }));
     fetch("/api/v1/actors")
       .then((response) => (response.ok ? (response.json() as Promise<{ actors: ListedActor[] }>) : null))
-      .then((body) => body && setEveryone(body.actors))
-      .catch(() => {})
+      .then((body) => setEveryone(body?.actors ?? offeredOnly()))
+      .catch(() => setEveryone(offeredOnly()))
       .finally(() => {
         fetching.current = false;
       });

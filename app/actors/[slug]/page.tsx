@@ -9,6 +9,7 @@ import { EventList } from "@/components/event/event-list";
 import { PositionCard } from "@/components/issue/position-card";
 import { CopyLink } from "@/components/ui/copy-link";
 import { Section } from "@/components/ui/section";
+import head from "@/components/ui/page-head.module.css";
 import styles from "./actor.module.css";
 
 export const dynamicParams = false;
@@ -41,7 +42,7 @@ export default async function ActorPage({ params }: PageProps<"/actors/[slug]">)
     .filter((group) => group.positions.length > 0);
   return (
     <article>
-      <header className={styles.header}>
+      <header className={head.header}>
         <p className="eyebrow">
           <Link prefetch={false} href="/actors">
             Actor
@@ -53,7 +54,7 @@ export default async function ActorPage({ params }: PageProps<"/actors/[slug]">)
           <CopyLink href={`/actors/${actor.slug}`} label="Copy a link to this actor" />
         </h1>
         <p className="lede">{actor.description}</p>
-        <dl className={styles.meta}>
+        <dl className={head.meta}>
           {actor.aliases.length > 0 && (
             <div>
               <dt>Also called</dt>
@@ -102,7 +103,7 @@ export default async function ActorPage({ params }: PageProps<"/actors/[slug]">)
           )}
         </dl>
         <p>
-          <Link prefetch={false} href={timelineHref({ actors: [actor.slug] })} className={styles.cta}>
+          <Link prefetch={false} href={timelineHref({ actors: [actor.slug] })} className={head.cta}>
             {actor.name} in the timeline ({actor.events.length} event{actor.events.length === 1 ? "" : "s"}) →
           </Link>
         </p>

@@ -9,6 +9,7 @@ import { CopyLink } from "@/components/ui/copy-link";
 import { DateLabel } from "@/components/ui/date-label";
 import { EvidenceList } from "@/components/ui/evidence-list";
 import { Section } from "@/components/ui/section";
+import head from "@/components/ui/page-head.module.css";
 import styles from "./event.module.css";
 
 // An event's own page: the timeline lists events without their evidence and links here for it.
@@ -44,7 +45,7 @@ export default async function EventPage({ params }: PageProps<"/events/[slug]">)
   const onTimeline = timelineHref({ page: Math.floor(place / DEFAULT_PAGE_SIZE) + 1 }, `#e-${event.slug}`);
   return (
     <article>
-      <header className={styles.header}>
+      <header className={head.header}>
         <p className="eyebrow">
           <a href={onTimeline}>Timeline</a> · Event
         </p>
@@ -53,7 +54,7 @@ export default async function EventPage({ params }: PageProps<"/events/[slug]">)
           <CopyLink href={`/events/${event.slug}`} label="Copy a link to this event" />
         </h1>
         <p className="lede">{event.summary}</p>
-        <dl className={styles.meta}>
+        <dl className={head.meta}>
           <div>
             <dt>Date</dt>
             <dd>
@@ -115,7 +116,7 @@ export default async function EventPage({ params }: PageProps<"/events/[slug]">)
           </div>
         </dl>
         <p>
-          <a href={onTimeline} className={styles.cta}>
+          <a href={onTimeline} className={head.cta}>
             See it on the timeline →
           </a>
         </p>

@@ -5,7 +5,7 @@ import { getTimelineIndex } from "@/lib/queries/events";
 import { memoize } from "@/lib/queries/memo";
 import type { EventDate } from "@/lib/queries/types";
 import type { Precision } from "@/lib/dates";
-import { DEFAULT_PAGE_SIZE, matrixHref, timelineHref } from "@/lib/url-state/hrefs";
+import { eventOnTimelineHref, matrixHref } from "@/lib/url-state/hrefs";
 import { positionAnchor } from "@/components/issue/position-card";
 import { SEARCH_KINDS, type SearchKind } from "./kinds";
 import { parseMarked, prefixMarked, withoutLoneFunctionWords, type Marked } from "./marks";
@@ -127,10 +127,8 @@ function urlOf(hit: StoreHit, timeline: Map<string, number>): string {
       return `/issues/${hit.key}`;
     case "actor":
       return `/actors/${hit.key}`;
-    case "event": {
-      const index = timeline.get(hit.key) ?? 0;
-      return timelineHref({ page: Math.floor(index / DEFAULT_PAGE_SIZE) + 1 }, `#e-${hit.key}`);
-    }
+    case "event":
+      return eventOnTimelineHref(hit.key, timeline.get(hit.key) ?? 0);
     case "position":
       return `/issues/${hit.issue}#${positionAnchor({ article: { slug: hit.article! }, actor: { slug: hit.actor! } })}`;
     case "rating": {

@@ -54,6 +54,11 @@ export function timelineHref(state: Partial<TimelineState>, hash = ""): string {
   return `/timeline${query ? `?${query}` : ""}${hash}`;
 }
 
+/** An event in the unfiltered timeline: the page its place (0-based, in date order) falls on, at its anchor. */
+export function eventOnTimelineHref(slug: string, place: number): string {
+  return timelineHref({ page: Math.floor(place / DEFAULT_PAGE_SIZE) + 1 }, `#e-${slug}`);
+}
+
 /** The timeline's event filters: the CSV export's parameters. */
 export const EVENT_FILTER_PARAMS = {
   actor: TIMELINE_PARAMS.actor,

@@ -3,7 +3,7 @@ import { notFound } from "next/navigation";
 import { listArticles } from "@/lib/queries/articles";
 import { getEventBySlug, getTimelineIndex, listEventSlugs } from "@/lib/queries/events";
 import { titleMap } from "@/lib/site/labels";
-import { DEFAULT_PAGE_SIZE, timelineHref } from "@/lib/url-state/hrefs";
+import { eventOnTimelineHref, timelineHref } from "@/lib/url-state/hrefs";
 import { ClaimTag } from "@/components/ui/claim-tag";
 import { CopyLink } from "@/components/ui/copy-link";
 import { DateLabel } from "@/components/ui/date-label";
@@ -41,8 +41,7 @@ export default async function EventPage({ params }: PageProps<"/events/[slug]">)
   ]);
   if (!event) notFound();
   const titles = titleMap(articles);
-  const place = index.get(event.slug) ?? 0;
-  const onTimeline = timelineHref({ page: Math.floor(place / DEFAULT_PAGE_SIZE) + 1 }, `#e-${event.slug}`);
+  const onTimeline = eventOnTimelineHref(event.slug, index.get(event.slug) ?? 0);
   return (
     <article>
       <header className={head.header}>

@@ -1,7 +1,7 @@
 import { peakBucket, type EventsPerPeriod } from "@/lib/series/events-per-period";
 import { narrowToPeriod } from "@/lib/views/timeline";
 import { timelineHref, type TimelineState } from "@/lib/url-state/hrefs";
-import { LazyEventsChart } from "@/components/charts/lazy";
+import { EventsChartSlot } from "@/components/charts/events-chart-slot";
 import { PeriodTable } from "./period-table";
 import styles from "./events-per-period.module.css";
 
@@ -35,7 +35,7 @@ export function EventsPerPeriodPanel({ series, state }: EventsPerPeriodProps) {
       {first && last && peak ? (
         <>
           <div className={styles.chartSlot}>
-            <LazyEventsChart
+            <EventsChartSlot
               bars={bars}
               activeKey={active}
               label={`Bar chart of events per ${unit}, ${first === last ? first.name : `${first.name} to ${last.name}`}: ${plural(series.counted, "event")}, most in ${peak.name} (${peak.count}). The counts are in the table that follows.`}

@@ -24,19 +24,39 @@ export const budget: Section = {
           );
         });
         const response = await page.goto(app.server.base + route.url, { waitUntil: "load" });
-        // A chart arrives after hydration, in its own chunk: it counts as first-load JavaScript too.
-        if (route.chart) await page.locator(".recharts-surface").first().waitFor({ timeout: 15_000 });
         await page.waitForTimeout(1000);
         const html = (await response?.text()) ?? "";
         const sizes = await Promise.all(scripts);
         const raw = sizes.reduce((n, s) => n + s.raw, 0);
         const sent = sizes.reduce((n, s) => n + s.sent, 0);
-        const jsBudget = route.chart ? BUDGET.firstLoadJsGzipBytesWithChart : BUDGET.firstLoadJsGzipBytes;
         const htmlBytes = Buffer.byteLength(html);
         add(ctx, "budget", `${route.name} first-load JS (${sizes.length} files)`, raw, "bytes");
-        add(ctx, "budget", `${route.name} first-load JS sent (gzip)`, sent, "bytes", sent > jsBudget);
+        add(
+          ctx,
+          "budget",
+          `${route.name} first-load JS sent (gzip)`,
+          sent,
+          "bytes",
+          sent > BUDGET.firstLoadJsGzipBytes,
+        );
         add(ctx, "budget", `${route.name} HTML`, htmlBytes, "bytes", htmlBytes > BUDGET.htmlBytes);
         add(ctx, "budget", `${route.name} HTML gzipped`, gzipSync(html).length, "bytes");
+        if (route.chart) {
+          // The chart's library arrives when a pointer first reaches the drawing (EventsChartSlot): what that adds.
+          const before = scripts.length;
+          await page.getByRole("img", { name: /^Bar chart/ }).hover();
+          await page.locator(".recharts-surface").first().waitFor({ timeout: 15_000 });
+          await page.waitForTimeout(500);
+          const chart = (await Promise.all(scripts.slice(before))).reduce((n, s) => n + s.sent, 0);
+          add(
+            ctx,
+            "budget",
+            `${route.name} chart JS on first hover (gzip)`,
+            chart,
+            "bytes",
+            chart > BUDGET.chartJsGzipBytes,
+          );
+        }
         await page.close();
       }
     } finally {

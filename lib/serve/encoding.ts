@@ -1,5 +1,7 @@
+import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
 import { promisify } from "node:util";
-import { brotliCompress, constants, gzip as gzipCallback } from "node:zlib";
+import { brotliCompress, brotliCompressSync, constants, gzip as gzipCallback } from "node:zlib";
 
 const brotli = promisify(brotliCompress);
 const gzip = promisify(gzipCallback);
@@ -23,25 +25,61 @@ export function isCompressible(contentType: string | undefined): boolean {
   );
 }
 
-/** In zlib's thread pool, so a large page does not hold up the requests answered from memory meanwhile. */
-export async function compress(body: Buffer, contentType: string | undefined): Promise<Bodies> {
+/**
+ * In zlib's thread pool, so a large page does not hold up the requests answered from memory meanwhile. Brotli at
+ * quality 5 of 11: on a 235 KB timeline page 19.7 KB in 38 ms, where 9 gives 18.4 KB in 475 ms. A build asset comes
+ * with its brotli form made at build time (precompressAssets), which the caller passes as `br`.
+ */
+export async function compress(body: Buffer, contentType: string | undefined, br?: Buffer): Promise<Bodies> {
   if (!isCompressible(contentType) || body.length < 256) return { identity: body };
-  const [br, gz] = await Promise.all([
-    brotli(body, {
-      params: {
-        // Quality 5 of 11: on a 235 KB timeline page 19.7 KB in 38 ms, where 9 gives 18.4 KB in 475 ms.
-        [constants.BROTLI_PARAM_QUALITY]: 5,
-        [constants.BROTLI_PARAM_MODE]: constants.BROTLI_MODE_TEXT,
-        [constants.BROTLI_PARAM_SIZE_HINT]: body.length,
-      },
-    }),
+  const [brotlied, gz] = await Promise.all([
+    br ??
+      brotli(body, {
+        params: {
+          [constants.BROTLI_PARAM_QUALITY]: 5,
+          [constants.BROTLI_PARAM_MODE]: constants.BROTLI_MODE_TEXT,
+          [constants.BROTLI_PARAM_SIZE_HINT]: body.length,
+        },
+      }),
     gzip(body, { level: 9 }),
   ]);
   return {
     identity: body,
     ...(gz.length < body.length ? { gzip: gz } : {}),
-    ...(br.length < body.length ? { br } : {}),
+    ...(brotlied.length < body.length ? { br: brotlied } : {}),
   };
+}
+
+/** Where the build keeps an asset's brotli form: next to it, with `.br` added. */
+export function precompressedPath(file: string): string {
+  return `${file}.br`;
+}
+
+/**
+ * Writes each compressible build asset's brotli form at quality 11, once per build: every first visit fetches these
+ * files, and the server keeps them for its life. React's 229 KB chunk: 61 KB, against 68 KB at quality 5 and 72 KB
+ * with gzip; 540 ms, too long to spend on the first visitor's request. Returns the number of files written.
+ */
+export function precompressAssets(distDir: string): number {
+  const root = path.join(distDir, "static");
+  if (!existsSync(root)) return 0;
+  let written = 0;
+  for (const entry of readdirSync(root, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile() || !/\.(js|css|svg|json)$/.test(entry.name)) continue;
+    const file = path.join(entry.parentPath, entry.name);
+    const body = readFileSync(file);
+    if (body.length < 256) continue;
+    const br = brotliCompressSync(body, {
+      params: {
+        [constants.BROTLI_PARAM_QUALITY]: 11,
+        [constants.BROTLI_PARAM_MODE]: constants.BROTLI_MODE_TEXT,
+        [constants.BROTLI_PARAM_SIZE_HINT]: body.length,
+      },
+    });
+    writeFileSync(precompressedPath(file), br);
+    written++;
+  }
+  return written;
 }
 
 /** The codings an Accept-Encoding header accepts (q > 0), lower-cased. */

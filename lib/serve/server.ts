@@ -16,7 +16,7 @@ import next from "next";
 import { CSP_MANIFEST } from "@/lib/env";
 import { canonicalQuery } from "@/lib/url-state/canonical";
 import { nonceToHashes, policyNonce, withoutNonceParams } from "./csp";
-import { chooseEncoding, compress, type Bodies } from "./encoding";
+import { chooseEncoding, compress, precompressedPath, type Bodies } from "./encoding";
 
 // The production server: Next.js behind a response cache. The snapshot the app reads never changes while it runs, so
 // a page is a pure function of its URL. Each view rendered per request (lib/url-state/canonical.ts) and each
@@ -76,6 +76,9 @@ const CACHE_CONTROL = "public, max-age=60, stale-while-revalidate=86400";
 /** Next varies its pages on its router headers; requests carrying them are not cached here (see isRouterRequest). */
 const VARY =
   "rsc, next-router-state-tree, next-router-prefetch, next-router-segment-prefetch, Accept-Encoding";
+/** The build's hashed assets (scripts, styles, fonts): a file's name changes with its content. */
+const STATIC_PREFIX = "/_next/static/";
+const STATIC_CACHE_CONTROL = "public, max-age=31536000, immutable";
 /** Rendered as soon as the server starts. */
 const WARM = ["/timeline", "/matrix"];
 /** Fixed overhead per entry, for the byte bound: the key, the object, the LRU's bookkeeping. */
@@ -136,6 +139,19 @@ export async function startFaultlinesServer(options: ServeOptions): Promise<Faul
   const counts = { hits: 0, misses: 0 };
   let snapshot = "";
 
+  /** An asset's brotli form written by the build (precompressAssets), if there is one. */
+  function precompressed(key: string): Buffer | undefined {
+    if (!key.startsWith(STATIC_PREFIX)) return undefined;
+    const file = path.join(distDir, "static", ...key.slice(STATIC_PREFIX.length).split("/"));
+    // The key came from a URL: only a file inside the build's static folder.
+    if (!file.startsWith(path.join(distDir, "static") + path.sep)) return undefined;
+    try {
+      return readFileSync(precompressedPath(file));
+    } catch {
+      return undefined;
+    }
+  }
+
   /** Renders `key` through Next with a loopback request that carries none of the client's headers. */
   function render(key: string): Promise<Stored> {
     return new Promise((resolve, reject) => {
@@ -158,7 +174,7 @@ export async function startFaultlinesServer(options: ServeOptions): Promise<Faul
           const chunks: Buffer[] = [];
           response.on("data", (chunk: Buffer) => chunks.push(chunk));
           response.on("error", reject);
-          response.on("end", () => resolve(toStored(response, Buffer.concat(chunks))));
+          response.on("end", () => resolve(toStored(key, response, Buffer.concat(chunks))));
         },
       );
       request.on("error", reject);
@@ -166,7 +182,7 @@ export async function startFaultlinesServer(options: ServeOptions): Promise<Faul
     });
   }
 
-  async function toStored(response: IncomingMessage, raw: Buffer): Promise<Stored> {
+  async function toStored(key: string, response: IncomingMessage, raw: Buffer): Promise<Stored> {
     const headers: Record<string, string> = {};
     for (const [name, value] of Object.entries(response.headers)) {
       if (value === undefined || NOT_STORED.has(name)) continue;
@@ -184,7 +200,7 @@ export async function startFaultlinesServer(options: ServeOptions): Promise<Faul
     return {
       status: response.statusCode ?? 502,
       headers,
-      bodies: await compress(body, headers["content-type"]),
+      bodies: await compress(body, headers["content-type"], precompressed(key)),
     };
   }
 
@@ -215,8 +231,13 @@ export async function startFaultlinesServer(options: ServeOptions): Promise<Faul
     return isRouterRequest(req.headers, url.searchParams) ? null : cacheKey(url.pathname, url.searchParams);
   }
 
-  /** The key of a cacheable request: its path and canonical query, or the path alone for a prerendered page. */
+  /**
+   * The key of a cacheable request: its path and canonical query, the path alone for a prerendered page, or the path
+   * of a build asset. Next serves an asset from disk and gzips it again on every request, so a first visit's ten
+   * scripts and styles queued behind one another; stored, each is compressed once (brotli too) and sent from memory.
+   */
   function cacheKey(pathname: string, params: URLSearchParams): string | null {
+    if (pathname.startsWith(STATIC_PREFIX)) return params.size === 0 ? pathname : null;
     const query = canonicalQuery(pathname, params);
     if (query !== null) return query ? `${pathname}?${query}` : pathname;
     return prerendered.has(pathname) ? pathname : null;
@@ -242,7 +263,9 @@ export async function startFaultlinesServer(options: ServeOptions): Promise<Faul
   async function serveCached(req: IncomingMessage, res: ServerResponse, key: string): Promise<void> {
     await snapshotRead;
     const etag = etagFor(key);
-    const common = { ETag: etag, "Cache-Control": CACHE_CONTROL, Vary: VARY };
+    const common = key.startsWith(STATIC_PREFIX)
+      ? { ETag: etag, "Cache-Control": STATIC_CACHE_CONTROL, Vary: "Accept-Encoding" }
+      : { ETag: etag, "Cache-Control": CACHE_CONTROL, Vary: VARY };
     if (matchesEtag(req.headers["if-none-match"], etag)) {
       res.writeHead(304, common).end();
       return;
@@ -266,7 +289,10 @@ export async function startFaultlinesServer(options: ServeOptions): Promise<Faul
   const server = createServer((req, res) => {
     const internal = req.headers[RENDER_HEADER] === secret;
     delete req.headers[RENDER_HEADER];
-    const key = internal || (req.method !== "GET" && req.method !== "HEAD") ? null : requestKey(req);
+    const key =
+      internal || (req.method !== "GET" && req.method !== "HEAD") || req.headers.range !== undefined
+        ? null
+        : requestKey(req);
     if (key === null) {
       void handle(req, res);
       return;

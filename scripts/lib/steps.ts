@@ -5,6 +5,7 @@ import Database from "better-sqlite3";
 import { spawnSync } from "node:child_process";
 import { BUILD_STAMP, CSP_MANIFEST, databaseFiles, postgresUrl, toolEnv } from "../../lib/env";
 import { writeCspManifest } from "./csp-manifest";
+import { precompressAssets } from "../../lib/serve/encoding";
 import { appInputs, databaseInputs } from "./fingerprint";
 import { dbBuildArgs, run, tsxArgs } from "./run";
 
@@ -105,6 +106,7 @@ export function buildApp(): void {
   });
   const pages = writeCspManifest(env.NEXT_DIST_DIR);
   console.log(`Content-Security-Policy hashes recorded for ${pages} prerendered pages.`);
+  console.log(`Brotli forms written for ${precompressAssets(env.NEXT_DIST_DIR)} build assets.`);
   writeFileSync(
     STAMP,
     JSON.stringify({ app: appInputs(), database, builtAt: new Date().toISOString() }, null, 2),

@@ -1,6 +1,9 @@
+import { readFileSync } from "node:fs";
 import { get as httpGet } from "node:http";
+import { join } from "node:path";
 import { brotliDecompressSync, gunzipSync } from "node:zlib";
 import { expect, test } from "@playwright/test";
+import { toolEnv } from "../../lib/env";
 import { startServer, type RunningServer } from "../../scripts/lib/server";
 
 // The response cache (lib/serve) in front of the real app: every filtered view is rendered once per canonical URL and
@@ -160,6 +163,36 @@ test("ETag, 304, Cache-Control and Vary; brotli and gzip when asked, the same by
     expect(gunzipSync(gzip.body).equals(plain.body), path).toBe(true);
     expect(br.headers.etag, path).toBe(etag);
   }
+});
+
+test("the build's scripts and styles come from memory: brotli made at build time, the same bytes, immutable", async () => {
+  const page = (await get(baseURL, "/timeline")).body.toString("utf8");
+  const assets = [...page.matchAll(/(?:src|href)="(\/_next\/static\/[^"?]+\.(?:js|css))"/g)].map(
+    (m) => m[1]!,
+  );
+  expect(assets.length).toBeGreaterThan(4);
+  for (const asset of new Set(assets)) {
+    const plain = await get(baseURL, asset);
+    expect(plain.status, asset).toBe(200);
+    const onDisk = readFileSync(join(toolEnv().NEXT_DIST_DIR, asset.replace(/^\/_next\//, "")));
+    expect(plain.body.equals(onDisk), asset).toBe(true);
+    const br = await get(baseURL, asset, { "Accept-Encoding": "gzip, deflate, br" });
+    expect(br.headers["x-cache"], asset).toBe("HIT");
+    expect(br.headers["cache-control"], asset).toBe("public, max-age=31536000, immutable");
+    expect(br.headers["x-content-type-options"], asset).toBe("nosniff");
+    if (onDisk.length < 256) continue;
+    expect(br.headers["content-encoding"], asset).toBe("br");
+    expect(brotliDecompressSync(br.body).equals(onDisk), asset).toBe(true);
+    // The build's quality-11 form, not one made per request.
+    const built = join(toolEnv().NEXT_DIST_DIR, asset.replace(/^\/_next\//, "") + ".br");
+    expect(br.body.equals(readFileSync(built)), asset).toBe(true);
+    const gzip = await get(baseURL, asset, { "Accept-Encoding": "gzip" });
+    expect(gunzipSync(gzip.body).equals(onDisk), asset).toBe(true);
+  }
+  // A range request is Next's to answer.
+  const range = await get(baseURL, assets[0]!, { Range: "bytes=0-9" });
+  expect(range.status).toBe(206);
+  expect(range.body.length).toBe(10);
 });
 
 test("ETags differ between URLs and a 400 is never stored", async () => {

@@ -5,7 +5,16 @@ import { listActors } from "@/lib/queries/actors";
 import { getKnownSlugs } from "@/lib/queries/known";
 import { getMatrix, listRatedPairs } from "@/lib/queries/matrix";
 import { levelCountsBySnapshot } from "@/lib/series/matrix-levels";
-import { coverageCounts, filterRows, shortName, sortRows, toRowViews } from "@/lib/views/matrix";
+import {
+  cellHref,
+  coverageCounts,
+  filterRows,
+  shortName,
+  sortRows,
+  toColumns,
+  toRowViews,
+  toTableRows,
+} from "@/lib/views/matrix";
 import { snapshotLabel, titleMap } from "@/lib/site/labels";
 import { publisherChanges } from "@/lib/views/sources";
 import { DEFAULT_MATRIX, matrixHref, type MatrixSort } from "@/lib/url-state/hrefs";
@@ -13,7 +22,7 @@ import { parseMatrixParams } from "@/lib/url-state/matrix";
 import { CellPanel } from "@/components/matrix/cell-panel";
 import { LevelSummary } from "@/components/matrix/level-summary";
 import { MatrixControls } from "@/components/matrix/matrix-controls";
-import { MatrixTable, rowAnchor } from "@/components/matrix/matrix-table";
+import { MatrixTable } from "@/components/matrix/matrix-table";
 import { SourceShift } from "@/components/ui/perspective";
 import styles from "./matrix.module.css";
 
@@ -67,10 +76,7 @@ export default async function MatrixPage({ searchParams }: PageProps<"/matrix">)
     return openRow && article
       ? {
           label: snapshotLabel(article),
-          href: matrixHref(
-            { ...state, cell: { issue: openRow.issue.slug, article: article.slug } },
-            `#${rowAnchor(openRow.issue.slug)}`,
-          ),
+          href: cellHref(state, openRow.issue.slug, article.slug),
         }
       : null;
   };
@@ -82,7 +88,7 @@ export default async function MatrixPage({ searchParams }: PageProps<"/matrix">)
       a={a}
       b={b}
       titles={titles}
-      closeHref={matrixHref({ ...state, cell: null }, `#${rowAnchor(openRow.issue.slug)}`)}
+      closeHref={cellHref(state, openRow.issue.slug, null)}
       previous={neighbour(openIndex - 1)}
       next={neighbour(openIndex + 1)}
     />
@@ -152,8 +158,8 @@ export default async function MatrixPage({ searchParams }: PageProps<"/matrix">)
           <MatrixTable
             a={a}
             b={b}
-            articles={articles}
-            rows={rows}
+            columns={toColumns(articles)}
+            rows={toTableRows(rows, articles)}
             state={state}
             caption={`${pairName}: ${rows.length} ${rows.length === 1 ? "issue" : "issues"}${filter ? ` covered by ${snapshotLabel(filter)}` : ""} (rows) by source snapshot (columns), ${SORT_CAPTION[state.sort]}.`}
             detail={panelInTable ? panel : null}

@@ -4,6 +4,7 @@ import { cache } from "react";
 import { listActors } from "@/lib/queries/actors";
 import { getKnownSlugs } from "@/lib/queries/known";
 import { getMatrix, listRatedPairs } from "@/lib/queries/matrix";
+import { toActorRef } from "@/lib/queries/shape";
 import { levelCountsBySnapshot } from "@/lib/series/matrix-levels";
 import {
   cellHref,
@@ -67,6 +68,7 @@ export default async function MatrixPage({ searchParams }: PageProps<"/matrix">)
   const titles = titleMap(articles);
   const pairName = `${shortName(a)}–${shortName(b)}`;
   const filter = articles.find((article) => article.slug === state.snapshot);
+  const columns = toColumns(articles);
 
   const openRow = state.cell && views.find((row) => row.issue.slug === state.cell!.issue);
   const openIndex = openRow ? openRow.cells.findIndex((c) => c.article.slug === state.cell!.article) : -1;
@@ -138,9 +140,9 @@ export default async function MatrixPage({ searchParams }: PageProps<"/matrix">)
         </h2>
         <MatrixControls
           state={state}
-          actors={actors}
+          actors={actors.map(toActorRef)}
           ratedPairs={ratedPairs}
-          articles={articles}
+          columns={columns}
           coverage={coverageCounts(matrix.rows)}
           issueCount={matrix.rows.length}
         />
@@ -158,7 +160,7 @@ export default async function MatrixPage({ searchParams }: PageProps<"/matrix">)
           <MatrixTable
             a={a}
             b={b}
-            columns={toColumns(articles)}
+            columns={columns}
             rows={toTableRows(rows, articles)}
             state={state}
             caption={`${pairName}: ${rows.length} ${rows.length === 1 ? "issue" : "issues"}${filter ? ` covered by ${snapshotLabel(filter)}` : ""} (rows) by source snapshot (columns), ${SORT_CAPTION[state.sort]}.`}

@@ -124,7 +124,7 @@ test("the table's markup is sent once, as HTML: the payload does not repeat its 
 }) => {
   // The table is a client component fed compact rows (components/matrix/matrix-table.tsx). Rendered on the server,
   // its element tree went out again in React's payload, each cell's name and link with it: /matrix?a=us&b=iran was
-  // 142 KB instead of 81 KB.
+  // 142 KB, its payload 63 % of the page (72 KB and 27 % with the table, the controls and the summary fed props).
   for (const url of [
     "/matrix?a=us&b=iran",
     "/matrix?cell=us-iran-nuclear-diplomacy:us-israel-diverge-regional-files",

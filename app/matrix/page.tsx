@@ -4,8 +4,18 @@ import { cache } from "react";
 import { listActors } from "@/lib/queries/actors";
 import { getKnownSlugs } from "@/lib/queries/known";
 import { getMatrix, listRatedPairs } from "@/lib/queries/matrix";
+import { toActorRef } from "@/lib/queries/shape";
 import { levelCountsBySnapshot } from "@/lib/series/matrix-levels";
-import { coverageCounts, filterRows, shortName, sortRows, toRowViews } from "@/lib/views/matrix";
+import {
+  cellHref,
+  coverageCounts,
+  filterRows,
+  shortName,
+  sortRows,
+  toColumns,
+  toRowViews,
+  toTableRows,
+} from "@/lib/views/matrix";
 import { snapshotLabel, titleMap } from "@/lib/site/labels";
 import { publisherChanges } from "@/lib/views/sources";
 import { DEFAULT_MATRIX, matrixHref, type MatrixSort } from "@/lib/url-state/hrefs";
@@ -13,7 +23,7 @@ import { parseMatrixParams } from "@/lib/url-state/matrix";
 import { CellPanel } from "@/components/matrix/cell-panel";
 import { LevelSummary } from "@/components/matrix/level-summary";
 import { MatrixControls } from "@/components/matrix/matrix-controls";
-import { MatrixTable, rowAnchor } from "@/components/matrix/matrix-table";
+import { MatrixTable } from "@/components/matrix/matrix-table";
 import { SourceShift } from "@/components/ui/perspective";
 import styles from "./matrix.module.css";
 
@@ -58,6 +68,7 @@ export default async function MatrixPage({ searchParams }: PageProps<"/matrix">)
   const titles = titleMap(articles);
   const pairName = `${shortName(a)}–${shortName(b)}`;
   const filter = articles.find((article) => article.slug === state.snapshot);
+  const columns = toColumns(articles);
 
   const openRow = state.cell && views.find((row) => row.issue.slug === state.cell!.issue);
   const openIndex = openRow ? openRow.cells.findIndex((c) => c.article.slug === state.cell!.article) : -1;
@@ -67,10 +78,7 @@ export default async function MatrixPage({ searchParams }: PageProps<"/matrix">)
     return openRow && article
       ? {
           label: snapshotLabel(article),
-          href: matrixHref(
-            { ...state, cell: { issue: openRow.issue.slug, article: article.slug } },
-            `#${rowAnchor(openRow.issue.slug)}`,
-          ),
+          href: cellHref(state, openRow.issue.slug, article.slug),
         }
       : null;
   };
@@ -82,7 +90,7 @@ export default async function MatrixPage({ searchParams }: PageProps<"/matrix">)
       a={a}
       b={b}
       titles={titles}
-      closeHref={matrixHref({ ...state, cell: null }, `#${rowAnchor(openRow.issue.slug)}`)}
+      closeHref={cellHref(state, openRow.issue.slug, null)}
       previous={neighbour(openIndex - 1)}
       next={neighbour(openIndex + 1)}
     />
@@ -132,9 +140,9 @@ export default async function MatrixPage({ searchParams }: PageProps<"/matrix">)
         </h2>
         <MatrixControls
           state={state}
-          actors={actors}
+          actors={actors.map(toActorRef)}
           ratedPairs={ratedPairs}
-          articles={articles}
+          columns={columns}
           coverage={coverageCounts(matrix.rows)}
           issueCount={matrix.rows.length}
         />
@@ -152,8 +160,8 @@ export default async function MatrixPage({ searchParams }: PageProps<"/matrix">)
           <MatrixTable
             a={a}
             b={b}
-            articles={articles}
-            rows={rows}
+            columns={columns}
+            rows={toTableRows(rows, articles)}
             state={state}
             caption={`${pairName}: ${rows.length} ${rows.length === 1 ? "issue" : "issues"}${filter ? ` covered by ${snapshotLabel(filter)}` : ""} (rows) by source snapshot (columns), ${SORT_CAPTION[state.sort]}.`}
             detail={panelInTable ? panel : null}

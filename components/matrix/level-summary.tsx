@@ -1,3 +1,5 @@
+"use client";
+
 import type { ActorRef } from "@/lib/queries/types";
 import { SERIES_KEYS, type LevelCountsRow, type SeriesKey } from "@/lib/series/matrix-levels";
 import { LEVEL_LABEL } from "@/lib/site/labels";
@@ -13,7 +15,11 @@ export interface LevelSummaryProps {
 
 const SERIES_LABEL: Record<SeriesKey, string> = { ...LEVEL_LABEL, unrated: "Not rated" };
 
-/** Issues per level in each snapshot: the chart, and the same counts as a table that doubles as its legend. */
+/**
+ * Issues per level in each snapshot: the chart, and the same counts as a table that doubles as its legend. A client
+ * component for the matrix table's reason (matrix-table.tsx): its props are a few numbers a snapshot, its element tree
+ * (icons, bars, cells) several kilobytes that a server component would send again beside the HTML.
+ */
 export function LevelSummary({ series, a, b }: LevelSummaryProps) {
   const total = series[0]?.total ?? 0;
   return (

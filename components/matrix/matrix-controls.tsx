@@ -1,16 +1,21 @@
+"use client";
+
 import Link from "next/link";
 import type { ActorKind } from "@/lib/domain";
 import type { RatedPair } from "@/lib/queries/matrix";
-import type { ActorRef, ArticleRef } from "@/lib/queries/types";
-import { ACTOR_KIND_PLURAL, snapshotLabel } from "@/lib/site/labels";
+import type { ActorRef } from "@/lib/queries/types";
+import { ACTOR_KIND_PLURAL } from "@/lib/site/labels";
 import { MATRIX_PARAMS, matrixHref, type MatrixSort, type MatrixState } from "@/lib/url-state/hrefs";
+import type { MatrixColumn } from "@/lib/views/matrix";
 import styles from "./matrix-controls.module.css";
 
 export interface MatrixControlsProps {
   state: MatrixState;
+  /** The actors both lists offer, as refs only: props are sent to the browser, descriptions and aliases with them. */
   actors: ActorRef[];
   ratedPairs: RatedPair[];
-  articles: ArticleRef[];
+  /** The snapshots, as the table's columns. */
+  columns: MatrixColumn[];
   /** Issues each snapshot covers, by article slug. */
   coverage: Record<string, number>;
   issueCount: number;
@@ -28,12 +33,16 @@ const SORT_TITLE: Record<MatrixSort, string> = {
   change: "Moved further apart first, then closer, then unchanged",
 };
 
-/** The view's settings as plain links and a GET form: every state is a URL, with or without JavaScript. */
+/**
+ * The view's settings as plain links and a GET form: every state is a URL, with or without JavaScript. A client
+ * component for the table's reason (matrix-table.tsx): rendered on the server, its element tree went out beside the
+ * HTML, and with it each actor twice (both lists) and each snapshot's links; as props the actors go once.
+ */
 export function MatrixControls({
   state,
   actors,
   ratedPairs,
-  articles,
+  columns,
   coverage,
   issueCount,
 }: MatrixControlsProps) {
@@ -129,17 +138,17 @@ export function MatrixControls({
                 All <Count n={issueCount} />
               </Link>
             </li>
-            {articles.map((article) => (
-              <li key={article.slug}>
+            {columns.map((column) => (
+              <li key={column.slug}>
                 <Link
-                  href={matrixHref({ ...state, snapshot: article.slug }, "#view")}
-                  aria-current={state.snapshot === article.slug ? "true" : undefined}
-                  title={`Only the issues ${article.title} covers`}
+                  href={matrixHref({ ...state, snapshot: column.slug }, "#view")}
+                  aria-current={state.snapshot === column.slug ? "true" : undefined}
+                  title={`Only the issues ${column.title} covers`}
                   scroll={false}
                   prefetch={false}
                 >
                   <span className="visually-hidden">Covered by </span>
-                  {snapshotLabel(article)} <Count n={coverage[article.slug] ?? 0} />
+                  {column.label} <Count n={coverage[column.slug] ?? 0} />
                 </Link>
               </li>
             ))}

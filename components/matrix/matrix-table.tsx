@@ -1,18 +1,22 @@
+"use client";
+
 import { Fragment } from "react";
 import Link from "next/link";
-import type { MatrixCell } from "@/lib/queries/matrix";
-import type { ActorRef, ArticleRef } from "@/lib/queries/types";
+import type { ActorRef } from "@/lib/queries/types";
 import {
   CHANGE_ARROW,
   CHANGE_TEXT,
+  cellHref,
   cellLabel,
   cellStatus,
+  rowAnchor,
   shortName,
-  type LevelChange,
-  type MatrixRowView,
+  type CellLabelInput,
+  type MatrixCellRow,
+  type MatrixColumn,
+  type MatrixTableRow,
 } from "@/lib/views/matrix";
-import { snapshotLabel } from "@/lib/site/labels";
-import { matrixHref, type MatrixState } from "@/lib/url-state/hrefs";
+import type { MatrixState } from "@/lib/url-state/hrefs";
 import { LevelBadge } from "@/components/ui/level-badge";
 import { Perspective } from "@/components/ui/perspective";
 import styles from "./matrix-table.module.css";
@@ -20,20 +24,24 @@ import styles from "./matrix-table.module.css";
 export interface MatrixTableProps {
   a: ActorRef;
   b: ActorRef;
-  articles: ArticleRef[];
-  rows: MatrixRowView[];
+  /** The snapshots, in the order of each row's cells. */
+  columns: MatrixColumn[];
+  rows: MatrixTableRow[];
   state: MatrixState;
   caption: string;
-  /** The open cell's panel, shown in a full-width row under its issue. */
+  /** The open cell's panel (rendered on the server), shown in a full-width row under its issue. */
   detail: React.ReactNode;
 }
 
-export function rowAnchor(issue: string): string {
-  return `row-${issue}`;
-}
-
-// Explicit table roles: some browsers drop a table's semantics once CSS turns its parts into blocks (phone cards).
-export function MatrixTable({ a, b, articles, rows, state, caption, detail }: MatrixTableProps) {
+/**
+ * Issues by snapshot, each cell a link that opens it. A client component though nothing here reacts to input, for
+ * what React sends (as the timeline's list, components/timeline/timeline-list.tsx): a server component's markup goes
+ * out twice, as HTML and again as its element tree, and a cell's markup (a long accessible name, a link, the badge)
+ * is made from a level, two stances and a change. So the table gets those (MatrixTableRow) and makes the markup,
+ * which goes out once, as HTML. Explicit table roles: some browsers drop a table's semantics once CSS turns its
+ * parts into blocks (phone cards).
+ */
+export function MatrixTable({ a, b, columns, rows, state, caption, detail }: MatrixTableProps) {
   return (
     <table className={styles.table} role="table">
       <caption className={styles.caption}>{caption}</caption>
@@ -42,19 +50,19 @@ export function MatrixTable({ a, b, articles, rows, state, caption, detail }: Ma
           <th scope="col" role="columnheader" className={styles.issueHead}>
             Issue
           </th>
-          {articles.map((article) => (
+          {columns.map((column) => (
             <th
-              key={article.slug}
+              key={column.slug}
               scope="col"
               role="columnheader"
               className={styles.snapshotHead}
-              data-filtered={state.snapshot === article.slug || undefined}
+              data-filtered={state.snapshot === column.slug || undefined}
             >
-              <span className={styles.when}>{snapshotLabel(article)}</span>
-              <Link prefetch={false} href={`/articles/${article.slug}`} className={styles.source}>
-                {article.title}
+              <span className={styles.when}>{column.label}</span>
+              <Link prefetch={false} href={`/articles/${column.slug}`} className={styles.source}>
+                {column.title}
               </Link>
-              <Perspective article={article} className={styles.perspective} />
+              <Perspective article={column} className={styles.perspective} />
             </th>
           ))}
         </tr>
@@ -75,30 +83,36 @@ export function MatrixTable({ a, b, articles, rows, state, caption, detail }: Ma
                     {row.issue.title}
                   </Link>
                 </th>
-                {row.cells.map((cell, i) => (
-                  <td
-                    key={cell.article.slug}
-                    role="cell"
-                    className={styles.cell}
-                    data-snapshot={cell.article.slug}
-                    data-status={cellStatus(cell)}
-                    data-level={cell.divergence?.level}
-                  >
-                    <CellLink
-                      issue={row.issue}
-                      cell={cell}
-                      change={row.changes[i] ?? null}
-                      a={a}
-                      b={b}
-                      state={state}
-                      open={open && state.cell?.article === cell.article.slug}
-                    />
-                  </td>
-                ))}
+                {row.cells.map((cell, i) => {
+                  const column = columns[i]!;
+                  return (
+                    <td
+                      key={column.slug}
+                      role="cell"
+                      className={styles.cell}
+                      data-snapshot={column.slug}
+                      data-status={cellStatus(cell)}
+                      data-level={cell.level ?? undefined}
+                    >
+                      <CellLink
+                        issue={row.issue}
+                        cell={cell}
+                        column={column}
+                        change={
+                          cell.change && { kind: cell.change.kind, since: columns[cell.change.since]!.label }
+                        }
+                        a={a}
+                        b={b}
+                        state={state}
+                        open={open && state.cell?.article === column.slug}
+                      />
+                    </td>
+                  );
+                })}
               </tr>
               {open && detail && (
                 <tr role="row" className={styles.detailRow}>
-                  <td role="cell" colSpan={articles.length + 1} className={styles.detail}>
+                  <td role="cell" colSpan={columns.length + 1} className={styles.detail}>
                     {detail}
                   </td>
                 </tr>
@@ -112,9 +126,11 @@ export function MatrixTable({ a, b, articles, rows, state, caption, detail }: Ma
 }
 
 interface CellLinkProps {
-  issue: { slug: string; title: string };
-  cell: MatrixCell;
-  change: LevelChange | null;
+  issue: MatrixTableRow["issue"];
+  cell: MatrixCellRow;
+  column: MatrixColumn;
+  /** The cell's change, named by the label of the column it is measured from. */
+  change: CellLabelInput["change"];
   a: ActorRef;
   b: ActorRef;
   state: MatrixState;
@@ -122,39 +138,34 @@ interface CellLinkProps {
 }
 
 /** A cell is one link, named in full for screen readers; the visible text is what the headers leave out. */
-function CellLink({ issue, cell, change, a, b, state, open }: CellLinkProps) {
+function CellLink({ issue, cell, column, change, a, b, state, open }: CellLinkProps) {
   const status = cellStatus(cell);
-  const when = snapshotLabel(cell.article);
   const sides = [
-    { actor: a, position: cell.a },
-    { actor: b, position: cell.b },
+    { actor: a, stance: cell.a },
+    { actor: b, stance: cell.b },
   ];
-  const href = matrixHref(
-    { ...state, cell: open ? null : { issue: issue.slug, article: cell.article.slug } },
-    `#${rowAnchor(issue.slug)}`,
-  );
   const label = cellLabel({
     issue: issue.title,
-    snapshot: when,
-    level: cell.divergence?.level ?? null,
+    snapshot: column.label,
+    level: cell.level,
     status,
-    change: change && { kind: change.kind, since: snapshotLabel(change.since) },
-    sides: sides.map(({ actor, position }) => ({ name: shortName(actor), stance: position?.stance ?? null })),
+    change,
+    sides: sides.map(({ actor, stance }) => ({ name: shortName(actor), stance })),
     open,
   });
   return (
     <Link
-      href={href}
+      href={cellHref(state, issue.slug, open ? null : column.slug)}
       className={styles.cellLink}
       aria-label={label}
       aria-current={open ? "true" : undefined}
       prefetch={false}
       data-testid="matrix-cell"
     >
-      <span className={styles.cellWhen}>{when}</span>
+      <span className={styles.cellWhen}>{column.label}</span>
       <span className={styles.levelLine}>
         <LevelBadge
-          level={cell.divergence?.level ?? null}
+          level={cell.level}
           size="small"
           emptyLabel={status === "unrated" ? "Not rated" : "Not covered"}
         />
@@ -166,11 +177,11 @@ function CellLink({ issue, cell, change, a, b, state, open }: CellLinkProps) {
       </span>
       {status !== "uncovered" && (
         <span className={styles.sides}>
-          {sides.map(({ actor, position }) => (
+          {sides.map(({ actor, stance }) => (
             <span key={actor.slug} className={styles.side} data-side={actor.slug}>
               <span className={styles.who}>{shortName(actor)}</span>{" "}
-              {position ? (
-                <span className={styles.stance}>{position.stance}</span>
+              {stance !== null ? (
+                <span className={styles.stance}>{stance}</span>
               ) : (
                 <span className={styles.silent}>no position</span>
               )}

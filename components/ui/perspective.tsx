@@ -3,8 +3,11 @@ import { snapshotLabel } from "@/lib/site/labels";
 import styles from "./perspective.module.css";
 
 export interface PerspectiveProps {
-  article: ArticleRef;
-  /** Also say why we describe the source so (the article page). */
+  /** An article, or what a list sends of it: its slug and perspective, which may leave out the basis. */
+  article: Pick<ArticleRef, "slug"> & {
+    perspective: Pick<ArticleRef["perspective"], "text"> & { basis?: string };
+  };
+  /** Also say why we describe the source so (the article page), when the article comes with its basis. */
   withBasis?: boolean;
   className?: string;
 }
@@ -16,7 +19,7 @@ export function Perspective({ article, withBasis = false, className }: Perspecti
       <p>
         <span className={styles.label}>Perspective</span> {article.perspective.text}
       </p>
-      {withBasis && (
+      {withBasis && article.perspective.basis !== undefined && (
         <details className={styles.basis}>
           <summary>Why we describe it so</summary>
           <p>{article.perspective.basis}</p>

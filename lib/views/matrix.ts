@@ -1,18 +1,19 @@
 import { LEVEL_RANK, type Level } from "@/lib/domain";
 import type { MatrixCell, MatrixRow } from "@/lib/queries/matrix";
 import type { ActorRef, ArticleRef } from "@/lib/queries/types";
-import type { MatrixSort } from "@/lib/url-state/hrefs";
-import { LEVEL_LABEL } from "@/lib/site/labels";
+import { matrixHref, type MatrixSort, type MatrixState } from "@/lib/url-state/hrefs";
+import { LEVEL_LABEL, snapshotLabel } from "@/lib/site/labels";
 
-// The matrix page's logic: what a cell says, how a level moved, and how rows sort and filter. Pure, so it is
-// unit-tested without a database.
+// The matrix page's logic: what a cell says, how a level moved, how rows sort and filter, and what the table's client
+// component is sent. Pure, so it is unit-tested without a database, and the table imports it in the browser.
 
 /** rated: the snapshot rates the pair; unrated: it gives a position but no rating; uncovered: neither. */
 export type CellStatus = "rated" | "unrated" | "uncovered";
 
-export function cellStatus(cell: Pick<MatrixCell, "divergence" | "a" | "b">): CellStatus {
-  if (cell.divergence) return "rated";
-  return cell.a || cell.b ? "unrated" : "uncovered";
+/** The status of a cell, or of a table cell (MatrixCellRow), which is rated when it has a level. */
+export function cellStatus(cell: Pick<MatrixCell, "divergence" | "a" | "b"> | MatrixCellRow): CellStatus {
+  if ("level" in cell ? cell.level : cell.divergence) return "rated";
+  return cell.a !== null || cell.b !== null ? "unrated" : "uncovered";
 }
 
 export interface LevelChange {
@@ -174,4 +175,69 @@ export function cellLabel({ issue, snapshot, level, status, change, sides, open 
   const positions =
     status === "uncovered" ? "" : sides.map((s) => `; ${s.name}: ${s.stance ?? "no position"}`).join("");
   return `${issue}, ${snapshot}: ${what}${moved}${positions}${open ? " (open below; follow again to close)" : ""}`;
+}
+
+/** The id of an issue's row in the table: where a cell's links return to. */
+export function rowAnchor(issue: string): string {
+  return `row-${issue}`;
+}
+
+/** A view with the cell of `issue` in `article` open (null: with no cell open), at the issue's row. */
+export function cellHref(state: MatrixState, issue: string, article: string | null): string {
+  return matrixHref({ ...state, cell: article === null ? null : { issue, article } }, `#${rowAnchor(issue)}`);
+}
+
+// The table is a client component fed the rows below: a server component's markup goes out twice, as HTML and again as
+// the element tree that hydrates it, and each cell's markup is mostly its accessible name and link, both made from a
+// few facts. So the table gets the facts (each article once, each cell what only it says) and makes the rest.
+
+/** A snapshot as the table's column: its heading's words, and the label that names it in cells. */
+export interface MatrixColumn {
+  slug: string;
+  title: string;
+  /** snapshotLabel of the article: "June 2025". */
+  label: string;
+  perspective: Pick<ArticleRef["perspective"], "text">;
+}
+
+/** One cell of a table row, in its column's place (the cell of columns[i] is cells[i]). */
+export interface MatrixCellRow {
+  /** The rating's level; null when the snapshot does not rate the pair. */
+  level: Level | null;
+  /** Each side's stance; null when the snapshot gives that side no position. */
+  a: string | null;
+  b: string | null;
+  /** How the level moved since the issue's previous rating, in the column `since`. */
+  change: { kind: LevelChange["kind"]; since: number } | null;
+}
+
+export interface MatrixTableRow {
+  issue: { slug: string; title: string };
+  cells: MatrixCellRow[];
+}
+
+export function toColumns(articles: ArticleRef[]): MatrixColumn[] {
+  return articles.map((article) => ({
+    slug: article.slug,
+    title: article.title,
+    label: snapshotLabel(article),
+    perspective: { text: article.perspective.text },
+  }));
+}
+
+/** Rows as the table gets them; `articles` are the columns, in the order of each row's cells. */
+export function toTableRows(rows: MatrixRowView[], articles: Pick<ArticleRef, "slug">[]): MatrixTableRow[] {
+  const column = (slug: string) => articles.findIndex((article) => article.slug === slug);
+  return rows.map((row) => ({
+    issue: { slug: row.issue.slug, title: row.issue.title },
+    cells: row.cells.map((cell, i) => {
+      const change = row.changes[i];
+      return {
+        level: cell.divergence?.level ?? null,
+        a: cell.a?.stance ?? null,
+        b: cell.b?.stance ?? null,
+        change: change ? { kind: change.kind, since: column(change.since.slug) } : null,
+      };
+    }),
+  }));
 }

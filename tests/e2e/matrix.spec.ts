@@ -97,6 +97,54 @@ test("a cell's link carries its full name, and an arrow marks a change of level"
   await expect(later.locator("[data-change=closer]")).toBeVisible();
 });
 
+/** The text of React's inline payload (its `self.__next_f.push` scripts), and how many bytes of the page they are. */
+function inlinePayload(html: string): { payload: string; bytes: number } {
+  let payload = "";
+  let bytes = 0;
+  for (const [script, json] of html.matchAll(
+    /<script[^>]*>self\.__next_f\.push\((\[[\s\S]*?\])\)<\/script>/g,
+  )) {
+    bytes += Buffer.byteLength(script);
+    const [, chunk] = JSON.parse(json!) as [number, unknown];
+    if (typeof chunk === "string") payload += chunk;
+  }
+  return { payload, bytes };
+}
+
+const ENTITIES: Record<string, string> = {
+  "&amp;": "&",
+  "&quot;": '"',
+  "&#x27;": "'",
+  "&lt;": "<",
+  "&gt;": ">",
+};
+
+test("the table's markup is sent once, as HTML: the payload does not repeat its cells", async ({
+  request,
+}) => {
+  // The table is a client component fed compact rows (components/matrix/matrix-table.tsx). Rendered on the server,
+  // its element tree went out again in React's payload, each cell's name and link with it: /matrix?a=us&b=iran was
+  // 142 KB, its payload 63 % of the page (72 KB and 27 % with the table, the controls and the summary fed props).
+  for (const url of [
+    "/matrix?a=us&b=iran",
+    "/matrix?cell=us-iran-nuclear-diplomacy:us-israel-diverge-regional-files",
+  ]) {
+    const html = await (await request.get(url)).text();
+    const names = [...html.matchAll(/<a [^>]*aria-label="([^"]+)"[^>]*data-testid="matrix-cell"/g)].map((m) =>
+      m[1]!.replace(/&(amp|quot|#x27|lt|gt);/g, (entity) => ENTITIES[entity]!),
+    );
+    expect(names.length, url).toBeGreaterThan(20);
+    const { payload, bytes } = inlinePayload(html);
+    // In the payload a name would stand as a JSON string.
+    expect(
+      names.filter((name) => payload.includes(JSON.stringify(name).slice(1, -1))),
+      url,
+    ).toEqual([]);
+    expect(payload, url).not.toContain("matrix-cell");
+    expect(bytes / Buffer.byteLength(html), url).toBeLessThan(0.5);
+  }
+});
+
 test("opening a cell shows its evidence, changes the URL, and the URL reopens it cold", async ({
   page,
   context,

@@ -1,13 +1,17 @@
 import { describe, expect, it } from "vitest";
 import {
   cellChanges,
+  cellHref,
   cellLabel,
   cellStatus,
   coverageCounts,
   filterRows,
   sortRows,
+  toColumns,
   toRowViews,
+  toTableRows,
 } from "@/lib/views/matrix";
+import { DEFAULT_MATRIX } from "@/lib/url-state/hrefs";
 import { matrixArticle, matrixRow } from "../support/matrix";
 
 const [ONE, TWO, THREE] = [
@@ -171,5 +175,41 @@ describe("cellLabel", () => {
     expect(
       cellLabel({ ...base, level: "aligned", status: "rated", change: { kind: "same", since: "May 2025" } }),
     ).toMatch(/^Iran talks, June 2025: aligned; US/);
+  });
+});
+
+describe("the table's rows", () => {
+  const rows = toTableRows(toRowViews(ROWS), [ONE, TWO, THREE]);
+
+  it("give each cell its level, both stances and its change, the change's snapshot by column", () => {
+    expect(rows[2]).toEqual({
+      issue: { slug: "closer-by-two", title: "closer-by-two" },
+      cells: [
+        { level: "divergent", a: "us stance", b: "israel stance", change: null },
+        { level: null, a: null, b: null, change: null },
+        { level: "aligned", a: "us stance", b: "israel stance", change: { kind: "closer", since: 0 } },
+      ],
+    });
+    expect(rows[4]!.cells[1]).toEqual({ level: "none", a: "us stance", b: null, change: null });
+  });
+
+  it("have the status of the cells they were made from", () => {
+    for (const [r, row] of ROWS.entries())
+      expect(rows[r]!.cells.map(cellStatus), row.issue.slug).toEqual(row.cells.map(cellStatus));
+  });
+
+  it("name each column once, by the label cells use", () => {
+    expect(toColumns([ONE, THREE])).toEqual([
+      { slug: "one", title: "one", label: "June 2025", perspective: { text: "" } },
+      { slug: "three", title: "three", label: "17 Feb 2026", perspective: { text: "" } },
+    ]);
+  });
+
+  it("link each cell to its opening and back, at its row", () => {
+    const state = { ...DEFAULT_MATRIX, sort: "change" as const };
+    expect(cellHref(state, "steady", "two")).toBe("/matrix?sort=change&cell=steady:two#row-steady");
+    expect(cellHref({ ...state, cell: { issue: "steady", article: "two" } }, "steady", null)).toBe(
+      "/matrix?sort=change#row-steady",
+    );
   });
 });

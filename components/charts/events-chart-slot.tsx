@@ -1,38 +1,67 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useState, useTransition, type ComponentType } from "react";
+import {
+  useRef,
+  useState,
+  useSyncExternalStore,
+  useTransition,
+  type ComponentType,
+  type PointerEvent,
+} from "react";
 import type { EventsChartProps } from "./events-chart";
 import styles from "./events-chart.module.css";
 
 // The timeline's chart is drawn twice over: first as plain boxes, rendered on the server with the page, so the bars
-// are there at first paint and without JavaScript; then, once a pointer or finger reaches the drawing, recharts
+// are there at first paint and without JavaScript; then, once a mouse pointer reaches the drawing, recharts
 // replaces it in place with the same bars plus a tooltip and a hover cursor. Loading recharts with the page cost a
 // phone about 1.5 s of blocked main thread (Lighthouse's mobile trace) for a tooltip nobody had asked for yet.
 
 type Chart = ComponentType<EventsChartProps>;
 
-export function EventsChartSlot(props: EventsChartProps) {
+const noSubscription = () => () => {};
+
+export interface EventsChartSlotProps extends EventsChartProps {
+  /** The count axis's ticks as recharts computes them (its getNiceTickValues, on the server), so both drawings share
+   * a scale. */
+  ticks: number[];
+}
+
+export function EventsChartSlot({ ticks, ...props }: EventsChartSlotProps) {
   const [Chart, setChart] = useState<Chart | null>(null);
-  const [asked, setAsked] = useState(false);
-  const enhance = () => {
-    if (asked) return;
-    setAsked(true);
+  const asked = useRef(false);
+  // False in the server's HTML and while hydrating, true after: the usual way to tell without an effect.
+  const hydrated = useSyncExternalStore(
+    noSubscription,
+    () => true,
+    () => false,
+  );
+  // A mouse only: the tooltip is a hover feature, and on a touch screen a swipe that starts on the chart would load
+  // and parse recharts mid-scroll (a tap on a plain bar narrows the list already).
+  const enhance = (event: PointerEvent) => {
+    if (event.pointerType !== "mouse" || asked.current) return;
+    asked.current = true;
     import("./events-chart").then(
       (module) => setChart(() => module.EventsChart),
-      () => setAsked(false), // a failed chunk leaves the plain drawing, and the next visit of the pointer tries again
+      () => (asked.current = false), // a failed chunk leaves the plain drawing; the pointer's next visit tries again
     );
   };
   if (Chart) return <Chart {...props} />;
-  return <PlainBars {...props} onIntent={enhance} />;
+  return <PlainBars {...props} ticks={ticks} hydrated={hydrated} onPointerEnter={enhance} />;
+}
+
+interface PlainBarsProps extends EventsChartProps {
+  ticks: number[];
+  /** Until then a click does nothing, so the columns do not look clickable. */
+  hydrated: boolean;
+  onPointerEnter: (event: PointerEvent) => void;
 }
 
 /** Bars of the same heights on the same scale as recharts draws them, in boxes; a click narrows the list too. */
-function PlainBars({ bars, label, activeKey, onIntent }: EventsChartProps & { onIntent: () => void }) {
+function PlainBars({ bars, label, activeKey, ticks, hydrated, onPointerEnter }: PlainBarsProps) {
   const router = useRouter();
   const [pending, startTransition] = useTransition();
-  const ticks = countTicks(Math.max(0, ...bars.map((bar) => bar.count)));
-  const top = ticks.at(-1)!;
+  const top = Math.max(1, ticks.at(-1) ?? 1);
   const first = bars[0];
   const last = bars.at(-1);
   return (
@@ -42,8 +71,8 @@ function PlainBars({ bars, label, activeKey, onIntent }: EventsChartProps & { on
       className={styles.chart}
       data-chart="plain"
       data-pending={pending || undefined}
-      onPointerEnter={onIntent}
-      onTouchStart={onIntent}
+      data-hydrated={hydrated || undefined}
+      onPointerEnter={onPointerEnter}
     >
       <div className={styles.plain}>
         <div className={styles.plot}>
@@ -84,23 +113,4 @@ function PlainBars({ bars, label, activeKey, onIntent }: EventsChartProps & { on
       </div>
     </div>
   );
-}
-
-/**
- * Up to five whole-number ticks from 0 whose step is 1, 2 or 5 times a power of ten and whose last tick is at or
- * above the peak — the steps recharts picks for a count axis, so the two drawings share a scale.
- */
-export function countTicks(peak: number): number[] {
-  if (peak <= 0) return [0, 1];
-  let step = 1;
-  for (let power = 1; ; power *= 10) {
-    const fit = [1, 2, 5].map((m) => m * power).find((s) => Math.ceil(peak / s) <= 4);
-    if (fit) {
-      step = fit;
-      break;
-    }
-  }
-  const ticks: number[] = [];
-  for (let tick = 0; tick < peak + step; tick += step) ticks.push(tick);
-  return ticks;
 }

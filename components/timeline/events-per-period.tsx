@@ -1,3 +1,4 @@
+import { getNiceTickValues } from "recharts";
 import { peakBucket, type EventsPerPeriod } from "@/lib/series/events-per-period";
 import { narrowToPeriod } from "@/lib/views/timeline";
 import { timelineHref, type TimelineState } from "@/lib/url-state/hrefs";
@@ -38,6 +39,7 @@ export function EventsPerPeriodPanel({ series, state }: EventsPerPeriodProps) {
             <EventsChartSlot
               bars={bars}
               activeKey={active}
+              ticks={getNiceTickValues([0, peak.count], 5, false)}
               label={`Bar chart of events per ${unit}, ${first === last ? first.name : `${first.name} to ${last.name}`}: ${plural(series.counted, "event")}, most in ${peak.name} (${peak.count}). The counts are in the table that follows.`}
             />
           </div>

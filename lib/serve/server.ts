@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from "node:crypto";
 import { readFileSync } from "node:fs";
+import { readFile } from "node:fs/promises";
 import {
   Agent,
   createServer,
@@ -16,6 +17,7 @@ import next from "next";
 import { CSP_MANIFEST } from "@/lib/env";
 import { canonicalQuery } from "@/lib/url-state/canonical";
 import { nonceToHashes, policyNonce, withoutNonceParams } from "./csp";
+import { ASSET_PREFIX, assetFile, listBuildAssets } from "./assets";
 import { chooseEncoding, compress, precompressedPath, type Bodies } from "./encoding";
 
 // The production server: Next.js behind a response cache. The snapshot the app reads never changes while it runs, so
@@ -76,8 +78,6 @@ const CACHE_CONTROL = "public, max-age=60, stale-while-revalidate=86400";
 /** Next varies its pages on its router headers; requests carrying them are not cached here (see isRouterRequest). */
 const VARY =
   "rsc, next-router-state-tree, next-router-prefetch, next-router-segment-prefetch, Accept-Encoding";
-/** The build's hashed assets (scripts, styles, fonts): a file's name changes with its content. */
-const STATIC_PREFIX = "/_next/static/";
 const STATIC_CACHE_CONTROL = "public, max-age=31536000, immutable";
 /** Rendered as soon as the server starts. */
 const WARM = ["/timeline", "/matrix"];
@@ -123,10 +123,12 @@ export async function startFaultlinesServer(options: ServeOptions): Promise<Faul
   const prerendered = prerenderedPaths(distDir);
   const secret = randomBytes(18).toString("base64url");
   const agent = new Agent({ keepAlive: true, maxSockets: 16 });
+  // One answer may take an eighth of the cache at most, so one large export cannot empty it.
+  const maxEntryBytes = Math.floor(options.cacheBytes / 8);
+  const assets = listBuildAssets(distDir);
   const cache = new LRUCache<string, Stored>({
     maxSize: Math.max(1, options.cacheBytes),
-    // One answer may take an eighth of the cache at most, so one large export cannot empty it.
-    maxEntrySize: Math.max(1, Math.floor(options.cacheBytes / 8)),
+    maxEntrySize: Math.max(1, maxEntryBytes),
     sizeCalculation: (entry, key) =>
       ENTRY_OVERHEAD +
       key.length +
@@ -140,16 +142,9 @@ export async function startFaultlinesServer(options: ServeOptions): Promise<Faul
   let snapshot = "";
 
   /** An asset's brotli form written by the build (precompressAssets), if there is one. */
-  function precompressed(key: string): Buffer | undefined {
-    if (!key.startsWith(STATIC_PREFIX)) return undefined;
-    const file = path.join(distDir, "static", ...key.slice(STATIC_PREFIX.length).split("/"));
-    // The key came from a URL: only a file inside the build's static folder.
-    if (!file.startsWith(path.join(distDir, "static") + path.sep)) return undefined;
-    try {
-      return readFileSync(precompressedPath(file));
-    } catch {
-      return undefined;
-    }
+  async function precompressed(key: string): Promise<Buffer | undefined> {
+    if (!assets.has(key)) return undefined;
+    return readFile(precompressedPath(assetFile(distDir, key))).catch(() => undefined);
   }
 
   /** Renders `key` through Next with a loopback request that carries none of the client's headers. */
@@ -200,7 +195,7 @@ export async function startFaultlinesServer(options: ServeOptions): Promise<Faul
     return {
       status: response.statusCode ?? 502,
       headers,
-      bodies: await compress(body, headers["content-type"], precompressed(key)),
+      bodies: await compress(body, headers["content-type"], await precompressed(key)),
     };
   }
 
@@ -237,7 +232,12 @@ export async function startFaultlinesServer(options: ServeOptions): Promise<Faul
    * scripts and styles queued behind one another; stored, each is compressed once (brotli too) and sent from memory.
    */
   function cacheKey(pathname: string, params: URLSearchParams): string | null {
-    if (pathname.startsWith(STATIC_PREFIX)) return params.size === 0 ? pathname : null;
+    if (pathname.startsWith(ASSET_PREFIX)) {
+      // Exactly the build's files, when the cache can hold one with its two compressed forms (together under twice
+      // its size); anything else under the prefix is Next's.
+      const size = assets.get(pathname);
+      return params.size === 0 && size !== undefined && size <= maxEntryBytes / 2 ? pathname : null;
+    }
     const query = canonicalQuery(pathname, params);
     if (query !== null) return query ? `${pathname}?${query}` : pathname;
     return prerendered.has(pathname) ? pathname : null;
@@ -263,7 +263,7 @@ export async function startFaultlinesServer(options: ServeOptions): Promise<Faul
   async function serveCached(req: IncomingMessage, res: ServerResponse, key: string): Promise<void> {
     await snapshotRead;
     const etag = etagFor(key);
-    const common = key.startsWith(STATIC_PREFIX)
+    const common = key.startsWith(ASSET_PREFIX)
       ? { ETag: etag, "Cache-Control": STATIC_CACHE_CONTROL, Vary: "Accept-Encoding" }
       : { ETag: etag, "Cache-Control": CACHE_CONTROL, Vary: VARY };
     if (matchesEtag(req.headers["if-none-match"], etag)) {
@@ -289,10 +289,9 @@ export async function startFaultlinesServer(options: ServeOptions): Promise<Faul
   const server = createServer((req, res) => {
     const internal = req.headers[RENDER_HEADER] === secret;
     delete req.headers[RENDER_HEADER];
-    const key =
-      internal || (req.method !== "GET" && req.method !== "HEAD") || req.headers.range !== undefined
-        ? null
-        : requestKey(req);
+    let key = internal || (req.method !== "GET" && req.method !== "HEAD") ? null : requestKey(req);
+    // A part of an asset is Next's to send; pages ignore Range.
+    if (key?.startsWith(ASSET_PREFIX) && req.headers.range !== undefined) key = null;
     if (key === null) {
       void handle(req, res);
       return;

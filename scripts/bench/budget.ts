@@ -34,7 +34,7 @@ export const budget: Section = {
         add(
           ctx,
           "budget",
-          `${route.name} first-load JS sent (gzip)`,
+          `${route.name} first-load JS as sent (compressed)`,
           sent,
           "bytes",
           sent > BUDGET.firstLoadJsGzipBytes,
@@ -51,7 +51,7 @@ export const budget: Section = {
           add(
             ctx,
             "budget",
-            `${route.name} chart JS on first hover (gzip)`,
+            `${route.name} chart JS on first hover, as sent`,
             chart,
             "bytes",
             chart > BUDGET.chartJsGzipBytes,

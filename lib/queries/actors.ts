@@ -104,4 +104,4 @@ export async function listActorSlugs(): Promise<string[]> {
 
 export const listActors = memoize(listActorsUncached);
 
-export const getActorBySlug = memoize(getActorBySlugUncached, 200);
+export const getActorBySlug = memoize(getActorBySlugUncached);

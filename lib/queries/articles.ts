@@ -150,4 +150,4 @@ export async function listArticleSlugs(): Promise<string[]> {
 
 export const listArticles = memoize(listArticlesUncached);
 
-export const getArticleBySlug = memoize(getArticleBySlugUncached, 50);
+export const getArticleBySlug = memoize(getArticleBySlugUncached);

@@ -163,17 +163,17 @@ export const listEventFacets = memoize((): Promise<EventFacets> =>
   })),
 );
 
-export const listEvents = memoize(listEventsUncached, 200);
+export const listEvents = memoize(listEventsUncached);
 
-export const listEventSpans = memoize(listEventSpansUncached, 200);
+export const listEventSpans = memoize(listEventSpansUncached);
 
-export const countEvents = memoize(countEventsUncached, 500);
+export const countEvents = memoize(countEventsUncached);
 
 /** One event, in full, or null when there is none with that slug. */
 export const getEventBySlug = memoize(async (slug: string): Promise<EventView | null> => {
   const row = await prisma.event.findUnique({ where: { slug }, select: eventSelect });
   return row && toEvent(row);
-}, 200);
+});
 
 /** Every event's slug, in the list's order: the event pages to prerender. */
 export async function listEventSlugs(): Promise<string[]> {

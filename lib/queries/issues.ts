@@ -78,6 +78,6 @@ export async function listIssueSlugs(): Promise<string[]> {
   return rows.map((r) => r.slug);
 }
 
-export const listIssues = memoize(listIssuesUncached, 20);
+export const listIssues = memoize(listIssuesUncached);
 
-export const getIssueBySlug = memoize(getIssueBySlugUncached, 200);
+export const getIssueBySlug = memoize(getIssueBySlugUncached);

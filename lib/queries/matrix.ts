@@ -107,6 +107,6 @@ async function listRatedPairsUncached(): Promise<RatedPair[]> {
   return [...pairs.values()].sort((x, y) => y.count - x.count);
 }
 
-export const getMatrix = memoize(getMatrixUncached, 50);
+export const getMatrix = memoize(getMatrixUncached);
 
 export const listRatedPairs = memoize(listRatedPairsUncached);

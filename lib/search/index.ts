@@ -94,7 +94,7 @@ async function searchUncached(q: SearchQuery): Promise<SearchResults> {
 }
 
 /** Runs a search. Never throws on what the reader typed: unusable input gives no hits and a note. */
-export const search = memoize(searchUncached, 500);
+export const search = memoize(searchUncached);
 
 function toHit(hit: StoreHit, timeline: Map<string, number>, dates: Map<string, EventDate>): SearchHit {
   const title = parseMarked(hit.title);

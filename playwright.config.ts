@@ -3,6 +3,7 @@ import path from "node:path";
 import { defineConfig } from "@playwright/test";
 import { envFor, HOSTILE, toolEnv } from "./lib/env";
 import { CHROMIUM_ARGS, chromiumPath } from "./scripts/lib/chromium";
+import { SERVE_ENV, SERVE_NODE_ARGS, SERVE_SCRIPT } from "./scripts/lib/serve-process";
 import { freePort } from "./scripts/lib/server";
 
 // Ports: E2E_PORT, E2E_HOSTILE_PORT and E2E_IMPORT_PORT when given, else ones the system says are free. The choice is made once, in
@@ -27,11 +28,11 @@ const withHostile = existsSync(path.join(env.E2E_HOSTILE_DIST, "BUILD_ID"));
 
 const server = (port: number, extraEnv: Record<string, string> = {}) => ({
   // The server `npm start` runs: Next.js behind the response cache.
-  command: `node --import tsx scripts/serve.ts -p ${port} -H 127.0.0.1`,
+  command: `node ${SERVE_NODE_ARGS.join(" ")} ${SERVE_SCRIPT} -p ${port} -H 127.0.0.1`,
   url: `http://127.0.0.1:${port}/api/v1/articles`,
   reuseExistingServer: false,
   timeout: 60_000,
-  env: { NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production", ...extraEnv },
+  env: { ...SERVE_ENV, ...extraEnv },
 });
 
 export default defineConfig({

@@ -2,6 +2,7 @@
 import { spawn } from "node:child_process";
 import path from "node:path";
 import { toolEnv } from "../lib/env";
+import { SERVE_ENV, SERVE_NODE_ARGS, SERVE_SCRIPT } from "./lib/serve-process";
 import { appIsFresh, buildApp, ensureDatabase } from "./lib/steps";
 
 const database = ensureDatabase();
@@ -13,11 +14,8 @@ if (!appIsFresh(database)) {
 // The production server: Next.js behind the response cache (scripts/serve.ts).
 const server = spawn(
   process.execPath,
-  ["--import", "tsx", path.resolve("scripts/serve.ts"), "-p", String(toolEnv().PORT)],
-  {
-    stdio: "inherit",
-    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production" },
-  },
+  [...SERVE_NODE_ARGS, path.resolve(SERVE_SCRIPT), "-p", String(toolEnv().PORT)],
+  { stdio: "inherit", env: { ...process.env, ...SERVE_ENV } },
 );
 for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => server.kill(signal));
 server.on("exit", (code, signal) => process.exit(code ?? (signal ? 1 : 0)));

@@ -6,6 +6,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { createServer } from "node:net";
 import path from "node:path";
+import { SERVE_ENV, SERVE_NODE_ARGS, SERVE_SCRIPT } from "./serve-process";
 
 export interface RunningServer {
   /** `http://127.0.0.1:<port>` */
@@ -50,13 +51,13 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   const port = options.port ?? (await freePort());
   const args = options.bare
     ? [path.resolve("node_modules/next/dist/bin/next"), "start"]
-    : ["--import", "tsx", path.resolve("scripts/serve.ts")];
+    : [...SERVE_NODE_ARGS, path.resolve(SERVE_SCRIPT)];
   const child = spawn(process.execPath, [...args, "-p", String(port), "-H", "127.0.0.1"], {
     // Its own process group, so stopping it stops anything it started.
     detached: true,
     stdio: ["ignore", "pipe", "pipe"],
     cwd: options.cwd,
-    env: { ...process.env, ...options.env, NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production" },
+    env: { ...process.env, ...options.env, ...SERVE_ENV },
   });
   if (child.pid === undefined) throw new Error("the server did not start");
   let output = "";

@@ -111,6 +111,14 @@ describe("memoize", () => {
   });
 });
 
+describe("the memo's bound", () => {
+  it("is the one the benchmark's memory bound counts", async () => {
+    const { MEMO_BYTES } = await loadMemo("production");
+    const { MEMO_MB } = await import("@/scripts/bench/cache");
+    expect(MEMO_BYTES).toBe(MEMO_MB * 1024 * 1024);
+  });
+});
+
 describe("approximateBytes", () => {
   it("counts strings, objects, arrays, Maps and Sets, a shared object once", async () => {
     const { approximateBytes } = await loadMemo("production");

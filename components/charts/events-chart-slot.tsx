@@ -77,31 +77,30 @@ function PlainBars({ bars, label, activeKey, ticks, hydrated, onPointerEnter }: 
       <div className={styles.plain}>
         <div className={styles.plot}>
           {ticks.map((tick) => (
-            <span key={tick} className={styles.tick} style={{ bottom: `${(tick / top) * 100}%` }}>
+            <span key={tick} className={styles.tick} style={{ bottom: percent(tick, top) }}>
               <span className={styles.tickValue}>{tick}</span>
             </span>
           ))}
-          <div className={styles.columns}>
-            {bars.map((bar) => (
-              <span
-                key={bar.key}
-                className={styles.column}
-                data-empty={bar.count === 0 || undefined}
-                onClick={
-                  bar.count > 0
-                    ? () => startTransition(() => router.push(bar.href, { scroll: false }))
-                    : undefined
-                }
-              >
+          {/* One box per period; a period with events holds its bar, an empty one only keeps its place. */}
+          <div className={styles.columns} data-testid="period-columns">
+            {bars.map(({ key, href, count }) =>
+              href ? (
                 <span
-                  className={styles.plainBar}
-                  data-active={bar.key === activeKey || undefined}
-                  data-testid="period-bar"
-                  // recharts' minPointSize: a bar with any events stays visible however tall the peak.
-                  style={{ height: bar.count > 0 ? `max(2px, ${(bar.count / top) * 100}%)` : 0 }}
-                />
-              </span>
-            ))}
+                  key={key}
+                  className={styles.column}
+                  onClick={() => startTransition(() => router.push(href, { scroll: false }))}
+                >
+                  <span
+                    className={styles.plainBar}
+                    data-active={key === activeKey || undefined}
+                    // recharts' minPointSize: a bar with any events stays visible however tall the peak.
+                    style={{ height: `max(2px, ${percent(count, top)})` }}
+                  />
+                </span>
+              ) : (
+                <span key={key} className={styles.column} />
+              ),
+            )}
           </div>
         </div>
         {first && last && (
@@ -113,4 +112,9 @@ function PlainBars({ bars, label, activeKey, ticks, hydrated, onPointerEnter }: 
       </div>
     </div>
   );
+}
+
+/** A share as a CSS percentage to two decimals: 33.33% rather than 33.33333333333333%, on every bar of every page. */
+function percent(part: number, whole: number) {
+  return `${Math.round((part / whole) * 10_000) / 100}%`;
 }

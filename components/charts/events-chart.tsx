@@ -10,8 +10,8 @@ export interface ChartBar {
   label: string;
   name: string;
   count: number;
-  /** The timeline narrowed to this period. */
-  href: string;
+  /** The timeline narrowed to this period; only where the period has events (an empty one is not a link). */
+  href?: string;
 }
 
 export interface EventsChartProps {
@@ -30,8 +30,8 @@ export function EventsChart({ bars, label, activeKey }: EventsChartProps) {
   const router = useRouter();
   const [pending, startTransition] = useTransition();
   const open = (index: number) => {
-    const bar = bars[index];
-    if (bar && bar.count > 0) startTransition(() => router.push(bar.href, { scroll: false }));
+    const href = bars[index]?.href;
+    if (href) startTransition(() => router.push(href, { scroll: false }));
   };
   return (
     <div role="img" aria-label={label} className={styles.chart} data-pending={pending || undefined}>

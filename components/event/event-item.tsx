@@ -76,7 +76,7 @@ export function EventItem({
           </dd>
         </div>
         <div>
-          <dt>Source{event.articles.length > 1 ? "s" : ""}</dt>
+          <dt>{event.articles.length > 1 ? "Sources" : "Source"}</dt>
           <dd>
             <Joined>
               {event.articles.map((slug) => (

@@ -19,7 +19,8 @@ export function EventsPerPeriodPanel({ series, state }: EventsPerPeriodProps) {
     label: bucket.label,
     name: bucket.name,
     count: bucket.count,
-    href: timelineHref(narrowToPeriod(state, bucket)),
+    // Links only where there is something to narrow to: empty periods are neither clickable nor in the table.
+    href: bucket.count > 0 ? timelineHref(narrowToPeriod(state, bucket)) : undefined,
   }));
   const peak = peakBucket(series.buckets);
   const active = series.buckets.find((b) => b.from === state.from && b.to === state.to)?.key ?? null;

@@ -27,18 +27,19 @@ export function PeriodTable({ bars, unit, className }: PeriodTableProps) {
           </tr>
         </thead>
         <tbody>
-          {bars
-            .filter((bar) => bar.count > 0)
-            .map((bar) => (
-              <tr key={bar.key}>
-                <th scope="row">
-                  <Link href={bar.href} scroll={false}>
-                    {bar.name}
-                  </Link>
-                </th>
-                <td>{bar.count}</td>
-              </tr>
-            ))}
+          {bars.map(
+            ({ key, href, name, count }) =>
+              href && (
+                <tr key={key}>
+                  <th scope="row">
+                    <Link href={href} scroll={false}>
+                      {name}
+                    </Link>
+                  </th>
+                  <td>{count}</td>
+                </tr>
+              ),
+          )}
         </tbody>
       </table>
     </details>

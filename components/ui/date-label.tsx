@@ -24,8 +24,9 @@ export function DateLabel({ start, end, precision, circa = false }: DateLabelPro
     <span className={styles.date} data-precision={precision}>
       <time dateTime={precision === "day" ? start : `${start}/${end}`}>{text}</time>
       {approximate && (
+        // The mark itself (↔ or ≈) is drawn by the stylesheet, silent to screen readers, which read the words; a
+        // span less per dated line, and a timeline page lists a hundred.
         <span className={styles.marker} title={circa ? "approximate" : PRECISION_WORDS[precision]}>
-          <span aria-hidden="true">{precision === "range" ? "↔" : "≈"}</span>
           <span className="visually-hidden">{` (${circa ? "approximate" : PRECISION_WORDS[precision]})`}</span>
         </span>
       )}

@@ -27,8 +27,12 @@ export function titlesFor(
   return used;
 }
 
-/** An EventSummary with its actors and issues by slug: a page of them names each actor and issue once (ListNames). */
-export interface EventRow extends Omit<EventSummary, "actors" | "issues"> {
+/**
+ * An EventSummary with its actors and issues by slug: a page of them names each actor and issue once (ListNames).
+ * `circa` is left out where false, as most dates are (16 bytes a row in the page's payload).
+ */
+export interface EventRow extends Omit<EventSummary, "actors" | "issues" | "date"> {
+  date: Omit<EventSummary["date"], "circa"> & { circa?: true };
   actors: string[];
   issues: string[];
 }
@@ -49,8 +53,10 @@ export function toEventRows(
   const rows = events.map((event) => {
     for (const actor of event.actors) names.actors[actor.slug] = actor.name;
     for (const issue of event.issues) names.issues[issue.slug] = issue.title;
+    const { circa, ...date } = event.date;
     return {
       ...event,
+      date: circa ? { ...date, circa } : date,
       actors: event.actors.map((a) => a.slug),
       issues: event.issues.map((i) => i.slug),
     };
@@ -62,6 +68,7 @@ export function toEventRows(
 export function fromEventRow(row: EventRow, names: ListNames): EventSummary {
   return {
     ...row,
+    date: { ...row.date, circa: row.date.circa ?? false },
     actors: row.actors.map((slug) => ({ slug, name: names.actors[slug] ?? slug })),
     issues: row.issues.map((slug) => ({ slug, title: names.issues[slug] ?? slug })),
   };

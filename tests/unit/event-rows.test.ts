@@ -56,6 +56,16 @@ describe("event rows", () => {
     expect(rows[1]!.actors).toEqual(["b", "c"]);
     expect(rows.map((row) => fromEventRow(row, names))).toEqual(summaries);
   });
+
+  it("say circa only where it is true, and keep it where it is", () => {
+    const circa = event("e3", ["a"], ["x"], ["s1"]);
+    circa.date.circa = true;
+    const summaries = [events[0]!, circa].map(toEventSummary);
+    const { rows, names } = toEventRows(summaries, titles);
+    expect(rows[0]!.date).not.toHaveProperty("circa");
+    expect(rows[1]!.date.circa).toBe(true);
+    expect(rows.map((row) => fromEventRow(row, names))).toEqual(summaries);
+  });
 });
 
 describe("the actors the filter form offers", () => {

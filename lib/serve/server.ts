@@ -4,7 +4,6 @@ import { readFile } from "node:fs/promises";
 import {
   Agent,
   createServer,
-  request as httpRequest,
   type IncomingHttpHeaders,
   type IncomingMessage,
   type Server,
@@ -18,6 +17,7 @@ import { CSP_MANIFEST } from "@/lib/env";
 import { canonicalQuery } from "@/lib/url-state/canonical";
 import { nonceToHashes, policyNonce, withoutNonceParams } from "./csp";
 import { ASSET_PREFIX, assetFile, listBuildAssets } from "./assets";
+import { loopbackGet } from "./loopback";
 import { chooseEncoding, compress, precompressedPath, type Bodies } from "./encoding";
 
 // The production server: Next.js behind a response cache. The snapshot the app reads never changes while it runs, so
@@ -148,33 +148,22 @@ export async function startFaultlinesServer(options: ServeOptions): Promise<Faul
   }
 
   /** Renders `key` through Next with a loopback request that carries none of the client's headers. */
-  function render(key: string): Promise<Stored> {
-    return new Promise((resolve, reject) => {
-      const request = httpRequest(
-        {
-          agent,
-          host: loopback(),
-          port: address.port,
-          path: key,
-          // A user agent, though no client's: Next puts a page's metadata in the head only for agents that match
-          // htmlLimitedBots (next.config.ts) and streams it, placed by timing, for a request without one.
-          headers: {
-            [RENDER_HEADER]: secret,
-            "accept-encoding": "identity",
-            host: "localhost",
-            "user-agent": "Faultlines response cache",
-          },
-        },
-        (response) => {
-          const chunks: Buffer[] = [];
-          response.on("data", (chunk: Buffer) => chunks.push(chunk));
-          response.on("error", reject);
-          response.on("end", () => resolve(toStored(key, response, Buffer.concat(chunks))));
-        },
-      );
-      request.on("error", reject);
-      request.end();
+  async function render(key: string): Promise<Stored> {
+    const { response, body } = await loopbackGet({
+      agent,
+      host: loopback(),
+      port: address.port,
+      path: key,
+      // A user agent, though no client's: Next puts a page's metadata in the head only for agents that match
+      // htmlLimitedBots (next.config.ts) and streams it, placed by timing, for a request without one.
+      headers: {
+        [RENDER_HEADER]: secret,
+        "accept-encoding": "identity",
+        host: "localhost",
+        "user-agent": "Faultlines response cache",
+      },
     });
+    return toStored(key, response, body);
   }
 
   async function toStored(key: string, response: IncomingMessage, raw: Buffer): Promise<Stored> {

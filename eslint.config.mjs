@@ -8,8 +8,9 @@ export default defineConfig([
   globalIgnores([
     ".next/**",
     ".next-*/**",
+    "scripts/bench/bare-next/.next/**",
     "generated/**",
-    "next-env.d.ts",
+    "**/next-env.d.ts",
     "test-results/**",
     "playwright-report/**",
   ]),

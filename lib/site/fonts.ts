@@ -10,6 +10,8 @@ export const serif = localFont({
   style: "normal",
   variable: "--font-serif",
   display: "swap",
+  // Its stand-in while it loads is a serif with the same metrics, not next/font's default Arial.
+  adjustFontFallback: "Times New Roman",
 });
 
 export const serifItalic = localFont({
@@ -18,6 +20,7 @@ export const serifItalic = localFont({
   style: "italic",
   variable: "--font-serif-italic",
   display: "swap",
+  adjustFontFallback: "Times New Roman",
   preload: false,
 });
 

@@ -19,8 +19,9 @@ export function EventsPerPeriodPanel({ series, state }: EventsPerPeriodProps) {
     label: bucket.label,
     name: bucket.name,
     count: bucket.count,
-    // Links only where there is something to narrow to: empty periods are neither clickable nor in the table.
-    href: bucket.count > 0 ? timelineHref(narrowToPeriod(state, bucket)) : undefined,
+    // Links only where there is something to narrow to: empty periods are neither clickable nor in the table. Left
+    // out rather than undefined, which React's payload would spell out as "$undefined" for every empty month.
+    ...(bucket.count > 0 && { href: timelineHref(narrowToPeriod(state, bucket)) }),
   }));
   const peak = peakBucket(series.buckets);
   const active = series.buckets.find((b) => b.from === state.from && b.to === state.to)?.key ?? null;

@@ -14,14 +14,17 @@ export interface LoopbackAnswer {
  */
 export function loopbackGet(options: RequestOptions, retries = 2): Promise<LoopbackAnswer> {
   return new Promise((resolve, reject) => {
+    // Once an answer has begun the race is not what happened: a failure then is the server's, and stands.
+    let begun = false;
     const request = httpRequest({ ...options, method: "GET" }, (response) => {
+      begun = true;
       const chunks: Buffer[] = [];
       response.on("data", (chunk: Buffer) => chunks.push(chunk));
       response.on("error", reject);
       response.on("end", () => resolve({ response, body: Buffer.concat(chunks) }));
     });
     request.on("error", (error: NodeJS.ErrnoException) => {
-      if (retries > 0 && request.reusedSocket && error.code === "ECONNRESET") {
+      if (retries > 0 && !begun && request.reusedSocket && error.code === "ECONNRESET") {
         resolve(loopbackGet(options, retries - 1));
       } else {
         reject(error);

@@ -10,13 +10,20 @@ import { loopbackGet } from "@/lib/serve/loopback";
 let server: Server | undefined;
 afterEach(() => new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve())));
 
-async function dropsSecondRequests() {
+/** `midAnswer`: the second request gets its headers and part of a body, then the connection is reset. */
+async function dropsSecondRequests({ midAnswer = false } = {}) {
   const seen = { requests: 0, connections: 0 };
   const perSocket = new WeakMap<object, number>();
   server = createServer((req, res) => {
     seen.requests += 1;
     const n = (perSocket.get(req.socket) ?? 0) + 1;
     perSocket.set(req.socket, n);
+    if (n > 1 && midAnswer) {
+      res.writeHead(200, { "Content-Length": "1000" });
+      res.write("the beginning of an answer");
+      setTimeout(() => req.socket.resetAndDestroy(), 50);
+      return;
+    }
     if (n > 1) {
       req.socket.destroy();
       return;
@@ -40,6 +47,20 @@ describe("loopbackGet", () => {
       expect(second.response.statusCode).toBe(200);
       // /b went out twice: on the first connection (dropped) and on a second one.
       expect(seen).toEqual({ requests: 3, connections: 2 });
+    } finally {
+      agent.destroy();
+    }
+  });
+
+  it("does not send again once an answer has begun: a failure then is the server's", async () => {
+    const { port, seen } = await dropsSecondRequests({ midAnswer: true });
+    const agent = new Agent({ keepAlive: true, maxSockets: 1 });
+    try {
+      await loopbackGet({ agent, host: "127.0.0.1", port, path: "/a" });
+      await expect(loopbackGet({ agent, host: "127.0.0.1", port, path: "/b" })).rejects.toMatchObject({
+        code: "ECONNRESET",
+      });
+      expect(seen).toEqual({ requests: 2, connections: 1 });
     } finally {
       agent.destroy();
     }

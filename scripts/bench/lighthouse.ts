@@ -26,7 +26,6 @@ interface Report {
   /** Lighthouse's simulated figures on the preset's throttling, ms. */
   tbt: number;
   lcp: number;
-  fcp: number;
 }
 
 /**
@@ -42,8 +41,7 @@ export const lighthouse: Section = {
     const target = BUDGET.lighthouse;
     for (const route of app.routes) {
       const url = app.server.base + route.url;
-      const desktop = runLighthouse(url, "desktop", ctx.dir);
-      const mobile = median(Array.from({ length: MOBILE_RUNS }, () => runLighthouse(url, "mobile", ctx.dir)));
+      const { desktop, mobile } = scorePage(url, ctx.dir);
       for (const [preset, report] of [
         ["desktop", desktop],
         ["mobile", mobile],
@@ -97,10 +95,7 @@ async function bareNextBaseline(ctx: Context): Promise<Report> {
     throw new Error(`the bare Next.js page did not build:\n${build.stderr.slice(-2000)}`);
   const server = await startServer({ bare: true, cwd: BARE_NEXT_DIR, readyPath: "/" });
   try {
-    const desktop = runLighthouse(`${server.base}/`, "desktop", ctx.dir);
-    const mobile = median(
-      Array.from({ length: MOBILE_RUNS }, () => runLighthouse(`${server.base}/`, "mobile", ctx.dir)),
-    );
+    const { desktop, mobile } = scorePage(`${server.base}/`, ctx.dir);
     add(ctx, "lighthouse", "bare Next.js page desktop performance", desktop.performance, "score");
     add(
       ctx,
@@ -115,6 +110,13 @@ async function bareNextBaseline(ctx: Context): Promise<Report> {
   } finally {
     await server.stop();
   }
+}
+
+/** A page as every page here is scored: desktop once, mobile MOBILE_RUNS times and the median run. */
+function scorePage(url: string, dir: string): { desktop: Report; mobile: Report } {
+  const desktop = runLighthouse(url, "desktop", dir);
+  const mobile = median(Array.from({ length: MOBILE_RUNS }, () => runLighthouse(url, "mobile", dir)));
+  return { desktop, mobile };
 }
 
 /** The run with the median performance score, whole: its other figures belong to the same load. */
@@ -165,6 +167,5 @@ function runLighthouseOnce(url: string, preset: Preset, dir: string): Report {
     seo: score("seo"),
     tbt: metric("total-blocking-time"),
     lcp: metric("largest-contentful-paint"),
-    fcp: metric("first-contentful-paint"),
   };
 }

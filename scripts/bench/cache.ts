@@ -76,6 +76,11 @@ export async function bareServer(ctx: Context, name: string, body: Buffer, conte
       res.writeHead(200, { "content-type": ${JSON.stringify(contentType)}, "content-length": body.length });
       res.end(body);
     }).listen(0, "127.0.0.1", function () { console.log(this.address().port); });`;
+  return nodeServer(code);
+}
+
+/** Runs `code` (a server that prints its port once listening) in its own Node process, off the bench's event loop. */
+export async function nodeServer(code: string) {
   const child = spawn(process.execPath, ["-e", code], { stdio: ["ignore", "pipe", "inherit"] });
   const port = await new Promise<number>((resolve, reject) => {
     child.stdout.once("data", (chunk: Buffer) => resolve(Number(chunk.toString().trim())));

@@ -1,6 +1,8 @@
 import { spawnSync } from "node:child_process";
+import { writeFileSync } from "node:fs";
 import path from "node:path";
 import type { Browser } from "@playwright/test";
+import { parseHTML } from "linkedom";
 import { envFor } from "../../lib/env";
 import type { EventsResponse } from "../../lib/api/schemas";
 import { CHROMIUM_ARGS, chromiumPath } from "../lib/chromium";
@@ -8,7 +10,7 @@ import { dbBuildArgs } from "../lib/run";
 import { startServer } from "../lib/server";
 import { writeSyntheticCorpus } from "../lib/synthetic-corpus";
 import { ensureAppBuild } from "./app";
-import { bareServer } from "./cache";
+import { bareServer, nodeServer } from "./cache";
 import { add, type Context, type Section } from "./context";
 
 // Time to a painted list in Chromium: the first page of /timeline over a 500-event corpus, against a plain HTML page
@@ -19,6 +21,10 @@ import { add, type Context, type Section } from "./context";
 //
 // "Painted" is the paint of the first event's title (Element Timing: an init script marks the heading of the first
 // `article#e-<slug>` as the parser inserts it, on both pages), next to Largest Contentful Paint and the load event.
+//
+// Where the gap goes: in the same alternation, /timeline's own HTML (the cached bytes) from a bare server, then the
+// same with its scripts taken out, then also its stylesheets and fonts: three pages between the app and the plain list,
+// each step a part of the page. The bare server passes every other request (stylesheets, fonts, scripts) to the app.
 
 const EVENTS = 500;
 /** The first page of /timeline (DEFAULT_PAGE_SIZE). */
@@ -109,6 +115,46 @@ async function plainList(base: string): Promise<string> {
   );
 }
 
+/** `html` with every element `selector` matches taken out (linkedom's DOM, serialised again). */
+function without(html: string, selector: string): string {
+  const { document } = parseHTML(html);
+  for (const element of document.querySelectorAll(selector)) element.remove();
+  return document.toString();
+}
+
+/**
+ * A bare Node server answering each of `pages` (path → HTML and headers) from memory and passing any other request
+ * through to `app` unchanged: the app's stylesheets, fonts and scripts, with the app's own answers.
+ */
+async function variantServer(
+  ctx: Context,
+  app: string,
+  pages: Record<string, { html: string; headers: object }>,
+) {
+  const file = path.join(ctx.dir, "paint-variants.json");
+  writeFileSync(file, JSON.stringify({ app, pages }));
+  const code = `
+    const http = require("http");
+    const { app, pages } = JSON.parse(require("fs").readFileSync(${JSON.stringify(file)}, "utf8"));
+    const target = new URL(app);
+    for (const page of Object.values(pages)) page.body = Buffer.from(page.html);
+    http.createServer((req, res) => {
+      const page = pages[req.url];
+      if (page) {
+        res.writeHead(200, { ...page.headers, "content-type": "text/html; charset=utf-8", "content-length": page.body.length });
+        return res.end(page.body);
+      }
+      const headers = { ...req.headers, host: target.host };
+      const upstream = http.request({ host: target.hostname, port: target.port, path: req.url, method: req.method, headers }, (answer) => {
+        res.writeHead(answer.statusCode, answer.headers);
+        answer.pipe(res);
+      });
+      upstream.on("error", () => res.destroy());
+      req.pipe(upstream);
+    }).listen(0, "127.0.0.1", function () { console.log(this.address().port); });`;
+  return nodeServer(code);
+}
+
 /** One first visit: a fresh context, the page loaded, its paint entries and heap read once it has painted. */
 async function loadOnce(browser: Browser, url: string): Promise<Load> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
@@ -171,6 +217,7 @@ export const paint: Section = {
     const db = buildDatabase(ctx);
     const server = await startServer({ env: { ...envFor({ db }), RESPONSE_CACHE_MB: "64" } });
     let plain: Awaited<ReturnType<typeof bareServer>> | undefined;
+    let variants: Awaited<ReturnType<typeof nodeServer>> | undefined;
     const { chromium } = await import("@playwright/test");
     let browser: Browser | undefined;
     try {
@@ -185,11 +232,34 @@ export const paint: Section = {
       plain = await bareServer(ctx, "paint-plain", Buffer.from(html), "text/html; charset=utf-8");
       add(ctx, "paint", "/timeline HTML (first page)", Buffer.byteLength(appHtml), "bytes");
       add(ctx, "paint", `plain list HTML (${EVENTS} events)`, Buffer.byteLength(html), "bytes");
+      // The font preloads travel in the app's Link header: the variants with stylesheets keep it, nothing else.
+      const fonts = { link: warm.headers.get("link") ?? "" };
+      const noScripts = without(appHtml, 'script, link[rel="preload"][as="script"]');
+      const unstyled = without(noScripts, 'link[rel="stylesheet"], style');
+      if (noScripts.includes("<script") || /rel="stylesheet"|<style/.test(unstyled))
+        throw new Error("a part the paint variants leave out is still in their HTML");
+      variants = await variantServer(ctx, server.base, {
+        "/same": { html: appHtml, headers: fonts },
+        "/no-scripts": { html: noScripts, headers: fonts },
+        "/no-scripts-styles-fonts": { html: unstyled, headers: {} },
+      });
 
       browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS });
       const pages = [
         { name: "/timeline", url: `${server.base}/timeline`, events: FIRST_PAGE, loads: [] as Load[] },
         { name: "plain list", url: `${plain.base}/`, events: EVENTS, loads: [] as Load[] },
+        ...(
+          [
+            ["/same", "its bytes from a bare server (font preloads, no other header)"],
+            ["/no-scripts", "also without scripts"],
+            ["/no-scripts-styles-fonts", "also without stylesheets and fonts"],
+          ] as const
+        ).map(([url, name]) => ({
+          name: `/timeline, ${name}`,
+          url: variants!.base + url,
+          events: FIRST_PAGE,
+          loads: [] as Load[],
+        })),
       ];
       for (let i = 0; i < ctx.options.warmup + ctx.options.runs; i++) {
         // Alternate which goes first, so neither always follows the other.
@@ -201,15 +271,13 @@ export const paint: Section = {
           if (i >= ctx.options.warmup) page.loads.push(load);
         }
       }
-      const [app, bare] = pages.map((p) => p.loads);
-      if (app![0]!.firstEvent !== bare![0]!.firstEvent) {
-        throw new Error(
-          `the pages start with different events: ${app![0]!.firstEvent}, ${bare![0]!.firstEvent}`,
-        );
-      }
+      const [app, bare, ...parts] = pages.map((p) => p.loads);
+      const firsts = new Set(pages.map((p) => p.loads[0]!.firstEvent));
+      if (firsts.size !== 1)
+        throw new Error(`the pages start with different events: ${[...firsts].join(", ")}`);
       const of = (loads: Load[], key: keyof Omit<Load, "firstEvent">) => median(loads.map((l) => l[key]));
       const runs = `median of ${ctx.options.runs}`;
-      for (const page of pages) {
+      for (const page of pages.slice(0, 2)) {
         const label = `${page.name} (${page.events} events)`;
         add(ctx, "paint", `${label}: first event painted, ${runs}`, of(page.loads, "element"), "ms");
         add(ctx, "paint", `${label}: largest contentful paint, ${runs}`, of(page.loads, "lcp"), "ms");
@@ -244,9 +312,22 @@ export const paint: Section = {
       add(ctx, "paint", "ratio: largest contentful paint, /timeline / plain list", ratio("lcp"), "ratio");
       add(ctx, "paint", "ratio: load event, /timeline / plain list", ratio("load"), "ratio");
       add(ctx, "paint", "ratio: JS heap used after load, /timeline / plain list", ratio("heap"), "ratio");
+      // Where the gap goes: each page between the app and the plain list against the plain list.
+      pages.slice(2).forEach((page, i) => {
+        const element = of(parts[i]!, "element");
+        add(ctx, "paint", `${page.name}: first event painted, ${runs}`, element, "ms");
+        add(
+          ctx,
+          "paint",
+          `ratio: ${page.name}, first event painted / plain list`,
+          element / of(bare!, "element"),
+          "ratio",
+        );
+      });
     } finally {
       await browser?.close();
       plain?.stop();
+      variants?.stop();
       await server.stop();
     }
   },

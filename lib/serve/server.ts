@@ -16,6 +16,7 @@ import next from "next";
 import { CSP_MANIFEST } from "@/lib/env";
 import { canonicalQuery } from "@/lib/url-state/canonical";
 import { nonceToHashes, policyNonce, withoutNonceParams } from "./csp";
+import { deferHydration } from "./hydrate";
 import { ASSET_PREFIX, assetFile, listBuildAssets } from "./assets";
 import { loopbackGet } from "./loopback";
 import { chooseEncoding, compress, precompressedPath, type Bodies } from "./encoding";
@@ -180,6 +181,12 @@ export async function startFaultlinesServer(options: ServeOptions): Promise<Faul
       body = Buffer.from(page.html, "utf8");
       headers["content-security-policy"] = page.policy;
       if (headers.link) headers.link = withoutNonceParams(headers.link, nonce);
+    }
+    // Stored pages start React after their first paint on a wide screen and on first use on a phone (./hydrate.ts).
+    if (headers["content-security-policy"] && headers["content-type"]?.startsWith("text/html")) {
+      const page = deferHydration(body.toString("utf8"), headers["content-security-policy"]);
+      body = Buffer.from(page.html, "utf8");
+      headers["content-security-policy"] = page.policy;
     }
     return {
       status: response.statusCode ?? 502,

@@ -3,6 +3,7 @@ import { brotliDecompressSync, gunzipSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
 import { nonceToHashes, policyNonce } from "@/lib/serve/csp";
 import { chooseEncoding, compress } from "@/lib/serve/encoding";
+import { deferHydration, loaderScript, WIDE_SCREEN } from "@/lib/serve/hydrate";
 
 const sha = (text: string) => `'sha256-${createHash("sha256").update(text).digest("base64")}'`;
 const NONCE = "AbC+/d12==";
@@ -30,6 +31,42 @@ describe("nonceToHashes", () => {
   it("leaves a page without a nonce as it is", () => {
     const policy = "script-src 'self' 'sha256-x='";
     expect(nonceToHashes("<script>x</script>", policy)).toEqual({ html: "<script>x</script>", policy });
+  });
+});
+
+describe("deferHydration", () => {
+  const page =
+    `<html><head><link rel="stylesheet" href="/a.css"/>` +
+    `<script src="/c/runtime.js" async=""></script><script src="/c/page.js" async=""></script>` +
+    `<script src="/c/polyfills.js" noModule=""></script></head><body><main>Events</main>` +
+    `<script id="_R_">(globalThis.T=globalThis.T||[]).push(1)</script>` +
+    `<link rel="preload" as="script" fetchPriority="low" href="/c/late.js"/>` +
+    `<script src="/c/late.js" async=""></script><script>self.__next_f.push([0])</script></body></html>`;
+  const policy = "default-src 'self'; script-src 'self' 'sha256-next='; object-src 'none'";
+
+  it("hands Next's scripts to one loader at the end of the body, allowed by its hash", () => {
+    const out = deferHydration(page, policy);
+    const sources = ["/c/runtime.js", "/c/page.js", "/c/late.js"];
+    const loader = loaderScript(sources);
+    expect(out.html).toBe(
+      `<html><head><link rel="stylesheet" href="/a.css"/>` +
+        `<script src="/c/polyfills.js" noModule=""></script>` +
+        sources
+          .map((src) => `<link rel="preload" as="script" href="${src}" media="${WIDE_SCREEN}"/>`)
+          .join("") +
+        `</head><body><main>Events</main>` +
+        `<script id="_R_">(globalThis.T=globalThis.T||[]).push(1)</script>` +
+        `<script>self.__next_f.push([0])</script><script>${loader}</script></body></html>`,
+    );
+    expect(out.policy).toBe(
+      `default-src 'self'; script-src 'self' 'sha256-next=' ${sha(loader)}; object-src 'none'`,
+    );
+  });
+
+  it("leaves a page without Next's scripts, or a policy without script-src, as it is", () => {
+    const plain = "<html><head></head><body><p>x</p></body></html>";
+    expect(deferHydration(plain, policy)).toEqual({ html: plain, policy });
+    expect(deferHydration(page, "default-src 'none'")).toEqual({ html: page, policy: "default-src 'none'" });
   });
 });
 

@@ -1,0 +1,66 @@
+import { createHash } from "node:crypto";
+
+// When a stored page starts React. Every view works without JavaScript (the filters are GET forms, the chart is drawn
+// with the page, the reader is plain HTML), so what the scripts add is enhancement. On a phone, downloading ~125 KB of
+// scripts and hydrating a 400–1,100-element page is most of what a first visit costs: under Lighthouse's phone
+// throttling it blocks the main thread 450–750 ms, and it kept every page type below the score of 95 (issue #15).
+//
+// So a stored page does not start its scripts from the parser. One small inline script decides instead:
+// - on a wide screen (the width at which the timeline's filters open as a sidebar, which needs React), the scripts
+//   load right after the first frame is painted, and are preloaded from the head as before;
+// - on a narrower one, they load on the reader's first sign of use: a touch, a press of a pointer, a key, focus
+//   moving. Before that the page is what it is without JavaScript, and a reader who only reads never pays for it.
+// Next.js has no option for either (its scripts are always `async` from the parser), hence this rewrite of its output.
+
+/** The width from which the scripts load at once, as the timeline's filter sidebar (timeline-filters.tsx). */
+export const WIDE_SCREEN = "(min-width: 64rem)";
+/** The events that show a reader is about to use the page. Scrolling is reading, not use: it is not among them. */
+export const INTENT_EVENTS = ["pointerdown", "touchstart", "keydown", "focusin"] as const;
+
+/** Next's parser-started scripts: `async`, with a source, not the `noModule` polyfills for old browsers. */
+const ASYNC_SCRIPT = /<script src="([^"]+)" async=""><\/script>/g;
+/** Next's own preload hints for those scripts. */
+const SCRIPT_PRELOAD = /<link rel="preload" as="script"(?: fetchPriority="low")? href="([^"]+)"\/>/g;
+const SCRIPT_SRC = /(^|;\s*)script-src ([^;]*)/;
+
+function sha256(text: string): string {
+  return `'sha256-${createHash("sha256").update(text, "utf8").digest("base64")}'`;
+}
+
+/** The inline script that loads `sources` in order, on a wide screen after the first paint, else on first use. */
+export function loaderScript(sources: string[]): string {
+  return (
+    `(function(){var s=${JSON.stringify(sources)},e=${JSON.stringify(INTENT_EVENTS)},d=0;` +
+    `function go(){if(d)return;d=1;e.forEach(function(t){removeEventListener(t,go,true)});` +
+    `s.forEach(function(u){var x=document.createElement("script");x.src=u;x.async=true;document.head.appendChild(x)})}` +
+    `e.forEach(function(t){addEventListener(t,go,{capture:true,passive:true})});` +
+    `if(matchMedia(${JSON.stringify(WIDE_SCREEN)}).matches)requestAnimationFrame(function(){setTimeout(go)})})()`
+  );
+}
+
+/**
+ * The page with its scripts started by the loader instead of the parser, and the policy allowing the loader by its
+ * hash. A page without Next's scripts (or without a script-src to add to) is returned as it is.
+ */
+export function deferHydration(html: string, policy: string): { html: string; policy: string } {
+  const sources = [...html.matchAll(ASYNC_SCRIPT)].map((match) => match[1]!);
+  if (sources.length === 0 || !SCRIPT_SRC.test(policy)) return { html, policy };
+  const stripped = html.replace(ASYNC_SCRIPT, "").replace(SCRIPT_PRELOAD, "");
+  const head = stripped.indexOf("</head>");
+  const body = stripped.lastIndexOf("</body>");
+  if (head === -1 || body < head) return { html, policy };
+  const loader = loaderScript(sources);
+  // Preloaded only where they load at once: a phone fetches nothing it may never run.
+  const hints = sources.map(
+    (src) => `<link rel="preload" as="script" href="${src}" media="${WIDE_SCREEN}"/>`,
+  );
+  return {
+    html:
+      stripped.slice(0, head) +
+      hints.join("") +
+      stripped.slice(head, body) +
+      `<script>${loader}</script>` +
+      stripped.slice(body),
+    policy: policy.replace(SCRIPT_SRC, `$1script-src $2 ${sha256(loader)}`),
+  };
+}

@@ -58,6 +58,27 @@ export const budget: Section = {
           );
         }
         await page.close();
+        // On a phone the page starts its scripts on first use (lib/serve/hydrate.ts): what a reader who only reads
+        // downloads.
+        const phone = await browser.newPage({
+          viewport: { width: 390, height: 844 },
+          isMobile: true,
+          hasTouch: true,
+        });
+        let phoneScripts = 0;
+        phone.on("request", (request) => {
+          if (request.resourceType() === "script") phoneScripts++;
+        });
+        await phone.goto(app.server.base + route.url, { waitUntil: "load" });
+        await phone.waitForTimeout(1000);
+        add(
+          ctx,
+          "budget",
+          `${route.name} scripts fetched on a phone before first use`,
+          phoneScripts,
+          "count",
+        );
+        await phone.close();
       }
     } finally {
       await browser.close();

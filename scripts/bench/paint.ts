@@ -25,6 +25,7 @@ import { add, type Context, type Section } from "./context";
 // Where the gap goes: in the same alternation, /timeline's own HTML (the cached bytes) from a bare server, then the
 // same with its scripts taken out, then also its stylesheets and fonts: three pages between the app and the plain list,
 // each step a part of the page. The bare server passes every other request (stylesheets, fonts, scripts) to the app.
+// And both pages once more, each visit opening a page of another site first.
 
 const EVENTS = 500;
 /** The first page of /timeline (DEFAULT_PAGE_SIZE). */
@@ -33,6 +34,9 @@ const GOAL_RATIO = 1.5;
 /** The first event's title on both pages: the app's EventItem heading, and the plain page's copy of it. */
 const TITLE = 'article[id^="e-"] > :is(h2, h3, h4)';
 const EVENT = 'article[id^="e-"]';
+
+/** The page of another site a visit starts from, for the visits that arrive by a link. */
+const ELSEWHERE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Elsewhere</title></head><body><p>Another site.</p></body></html>`;
 
 /** Marks the first event title for Element Timing and keeps the paint entries the page reports. */
 const INIT_SCRIPT = `(() => {
@@ -155,12 +159,16 @@ async function variantServer(
   return nodeServer(code);
 }
 
-/** One first visit: a fresh context, the page loaded, its paint entries and heap read once it has painted. */
-async function loadOnce(browser: Browser, url: string): Promise<Load> {
+/**
+ * One first visit: a fresh context, the page loaded (after `from`, a page of another site, when given), its paint
+ * entries and heap read once it has painted.
+ */
+async function loadOnce(browser: Browser, url: string, from?: string): Promise<Load> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   try {
     await context.addInitScript(INIT_SCRIPT);
     const page = await context.newPage();
+    if (from) await page.goto(from, { waitUntil: "load" });
     const cdp = await context.newCDPSession(page);
     await cdp.send("Performance.enable");
     const response = await page.goto(url, { waitUntil: "load", timeout: 30_000 });
@@ -242,12 +250,19 @@ export const paint: Section = {
         "/same": { html: appHtml, headers: fonts },
         "/no-scripts": { html: noScripts, headers: fonts },
         "/no-scripts-styles-fonts": { html: unstyled, headers: {} },
+        "/elsewhere": { html: ELSEWHERE, headers: {} },
       });
+      // A page of another site: `localhost` where the pages are on 127.0.0.1 (a site is its host, not its port).
+      const elsewhere = `${variants.base.replace("127.0.0.1", "localhost")}/elsewhere`;
 
       browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS });
-      const pages = [
+      const pages: { name: string; url: string; from?: string; events: number; loads: Load[] }[] = [
         { name: "/timeline", url: `${server.base}/timeline`, events: FIRST_PAGE, loads: [] as Load[] },
         { name: "plain list", url: `${plain.base}/`, events: EVENTS, loads: [] as Load[] },
+        ...[
+          { name: "/timeline", url: `${server.base}/timeline`, events: FIRST_PAGE },
+          { name: "plain list", url: `${plain.base}/`, events: EVENTS },
+        ].map((page) => ({ ...page, name: `${page.name}, from another site`, from: elsewhere, loads: [] })),
         ...(
           [
             ["/same", "its bytes from a bare server (font preloads, no other header)"],
@@ -264,14 +279,14 @@ export const paint: Section = {
       for (let i = 0; i < ctx.options.warmup + ctx.options.runs; i++) {
         // Alternate which goes first, so neither always follows the other.
         for (const page of i % 2 ? [...pages].reverse() : pages) {
-          const load = await loadOnce(browser, page.url);
+          const load = await loadOnce(browser, page.url, page.from);
           if (load.events !== page.events) {
             throw new Error(`${page.name} shows ${load.events} events, not ${page.events}`);
           }
           if (i >= ctx.options.warmup) page.loads.push(load);
         }
       }
-      const [app, bare, ...parts] = pages.map((p) => p.loads);
+      const [app, bare, appFrom, bareFrom, ...parts] = pages.map((p) => p.loads);
       const firsts = new Set(pages.map((p) => p.loads[0]!.firstEvent));
       if (firsts.size !== 1)
         throw new Error(`the pages start with different events: ${[...firsts].join(", ")}`);
@@ -312,8 +327,34 @@ export const paint: Section = {
       add(ctx, "paint", "ratio: largest contentful paint, /timeline / plain list", ratio("lcp"), "ratio");
       add(ctx, "paint", "ratio: load event, /timeline / plain list", ratio("load"), "ratio");
       add(ctx, "paint", "ratio: JS heap used after load, /timeline / plain list", ratio("heap"), "ratio");
+      // Arriving by a link from another site, as a reader's first visit from a search or a message does, both pages
+      // start in a new renderer (site isolation; seen in Chromium's process list), so the app's
+      // Cross-Origin-Opener-Policy is no longer what tells them apart. A fresh tab keeps its first renderer for the
+      // plain list only.
+      const fromElsewhere = of(appFrom!, "element") / of(bareFrom!, "element");
+      add(
+        ctx,
+        "paint",
+        `/timeline, from another site: first event painted, ${runs}`,
+        of(appFrom!, "element"),
+        "ms",
+      );
+      add(
+        ctx,
+        "paint",
+        `plain list, from another site: first event painted, ${runs}`,
+        of(bareFrom!, "element"),
+        "ms",
+      );
+      add(
+        ctx,
+        "paint",
+        "ratio: first event painted from another site, /timeline / plain list",
+        fromElsewhere,
+        "ratio",
+      );
       // Where the gap goes: each page between the app and the plain list against the plain list.
-      pages.slice(2).forEach((page, i) => {
+      pages.slice(4).forEach((page, i) => {
         const element = of(parts[i]!, "element");
         add(ctx, "paint", `${page.name}: first event painted, ${runs}`, element, "ms");
         add(

@@ -49,14 +49,20 @@ export function SearchBox() {
   const [active, setActive] = useState(-1);
   const timer = useRef<number | undefined>(undefined);
   const request = useRef<AbortController | null>(null);
+  const input = useRef<HTMLInputElement>(null);
 
-  useEffect(
-    () => () => {
+  useEffect(() => {
+    // On a phone the scripts start with the first use (lib/serve/hydrate.ts), often the tap into this box: what was
+    // typed before they ran is in the field, not in the state, and the state would write over it.
+    const typed = input.current?.value ?? "";
+    if (typed) change(typed);
+    return () => {
       window.clearTimeout(timer.current);
       request.current?.abort();
-    },
-    [],
-  );
+    };
+    // Once, on hydration: `change` only sets state and starts a request.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
 
   const optionId = (i: number) => `${id}-option-${i}`;
   const items = found?.items ?? [];
@@ -138,6 +144,7 @@ export function SearchBox() {
       </label>
       <div className={styles.field}>
         <input
+          ref={input}
           id={`${id}-input`}
           className={styles.input}
           type="search"

@@ -4,6 +4,7 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useEffect, useOptimistic, useRef, useState, useSyncExternalStore, useTransition } from "react";
 import type { FacetOption } from "@/lib/queries/events";
+import { WIDE_SCREEN } from "@/lib/site/screens";
 import { DEFAULT_PAGE_SIZE, TIMELINE_PARAMS, timelineHref, type TimelineState } from "@/lib/url-state/hrefs";
 import styles from "./timeline-filters.module.css";
 
@@ -19,7 +20,6 @@ export interface TimelineFiltersProps {
   active: number;
 }
 
-const WIDE_SCREEN = "(min-width: 64rem)";
 /** How long a typed date waits before it is applied, so typing a year digit by digit is one change. */
 const DATE_DELAY_MS = 900;
 const FIND_FROM = 12;
@@ -47,6 +47,7 @@ export function TimelineFilters({
   const [pending, startTransition] = useTransition();
   const [shown, setShown] = useOptimistic(state);
   const panel = useRef<HTMLDetailsElement>(null);
+  const form = useRef<HTMLFormElement>(null);
   // True once hydrated: controls that need JavaScript are not shown without it.
   const enhanced = useSyncExternalStore(
     noSubscription,
@@ -75,6 +76,42 @@ export function TimelineFilters({
     // The panel starts closed (right for phones, and without JavaScript); on a wide screen it opens as a sidebar.
     if (panel.current && window.matchMedia(WIDE_SCREEN).matches) panel.current.open = true;
     return () => window.clearTimeout(dateTimer.current);
+  }, []);
+
+  useEffect(() => {
+    // On a phone the scripts start with the first use (lib/serve/hydrate.ts), often the tap that opened this panel:
+    // what was ticked or typed before they ran is in the form, not in the state, which would write over it. It is
+    // applied now, as the changes would have been. (The form keeps no restored values: autoComplete is off.)
+    if (!form.current) return;
+    const data = new FormData(form.current);
+    const all = (name: string) => data.getAll(name).map(String);
+    const date = (name: string) => {
+      const value = String(data.get(name) ?? "");
+      return /^[1-9]\d{3}-\d{2}-\d{2}$/.test(value) ? value : null;
+    };
+    const inForm: TimelineState = {
+      ...state,
+      actors: all(TIMELINE_PARAMS.actor),
+      actorMode: data.get(TIMELINE_PARAMS.mode) === "all" ? "all" : "any",
+      issues: all(TIMELINE_PARAMS.issue),
+      articles: all(TIMELINE_PARAMS.article),
+      from: date(TIMELINE_PARAMS.from),
+      to: date(TIMELINE_PARAMS.to),
+    };
+    const key = (s: TimelineState) =>
+      timelineHref({
+        ...s,
+        actors: [...s.actors].sort(),
+        issues: [...s.issues].sort(),
+        articles: [...s.articles].sort(),
+        page: 1,
+      });
+    if (key(inForm) === key(state)) return;
+    setFrom(inForm.from ?? "");
+    setTo(inForm.to ?? "");
+    apply(inForm);
+    // Once, on hydration: later changes go through the controls' own handlers.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
   function apply(next: TimelineState) {
@@ -143,7 +180,9 @@ export function TimelineFilters({
         {active > 0 && <span className={styles.badge}>{active} active</span>}
       </summary>
       <form
+        ref={form}
         method="get"
+        autoComplete="off"
         action="/timeline"
         role="search"
         aria-label="Filter events"
@@ -158,12 +197,14 @@ export function TimelineFilters({
           <legend>
             Actors<span className="visually-hidden">, each with its number of events</span>
           </legend>
-          {enhanced && (actors.length > FIND_FROM || partial) && (
+          {(actors.length > FIND_FROM || partial) && (
+            // Drawn before the scripts run too, disabled, so the actors below do not move when it becomes usable.
             <label className={styles.find}>
               <span className="visually-hidden">Find an actor</span>
               <input
                 type="search"
                 placeholder="Find an actor"
+                disabled={!enhanced}
                 value={find}
                 onChange={(event) => lookUp(event.target.value)}
               />

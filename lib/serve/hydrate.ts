@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import { WIDE_SCREEN } from "@/lib/site/screens";
 
 // When a stored page starts React. Every view works without JavaScript (the filters are GET forms, the chart is drawn
 // with the page, the reader is plain HTML), so what the scripts add is enhancement. On a phone, downloading ~125 KB of
@@ -6,16 +7,17 @@ import { createHash } from "node:crypto";
 // throttling it blocks the main thread 450–750 ms, and it kept every page type below the score of 95 (issue #15).
 //
 // So a stored page does not start its scripts from the parser. One small inline script decides instead:
-// - on a wide screen (the width at which the timeline's filters open as a sidebar, which needs React), the scripts
-//   load right after the first frame is painted, and are preloaded from the head as before;
-// - on a narrower one, they load on the reader's first sign of use: a touch, a press of a pointer, a key, focus
-//   moving. Before that the page is what it is without JavaScript, and a reader who only reads never pays for it.
-// Next.js has no option for either (its scripts are always `async` from the parser), hence this rewrite of its output.
+// - on a wide screen (WIDE_SCREEN, where the timeline's filters open as a sidebar, which needs React), the scripts
+//   load right after the first frame is painted; the head preloads them on such screens only;
+// - on a narrower one, they load on the reader's first use: a tap or click, a key, focus moving. Before that the page
+//   is what it is without JavaScript (its inline React payload is data, pushed to an array), and a reader who only
+//   reads and scrolls fetches none of the app's script files. A touch that scrolls is not a tap: it fires no click.
+// The loader marks <html data-hydrate="on-use"> when use started the scripts, for what should happen only on arrival
+// (components/matrix/focus-on-arrival.tsx). Next.js has no option for either (its scripts are always `async` from
+// the parser), hence this rewrite of its output.
 
-/** The width from which the scripts load at once, as the timeline's filter sidebar (timeline-filters.tsx). */
-export const WIDE_SCREEN = "(min-width: 64rem)";
-/** The events that show a reader is about to use the page. Scrolling is reading, not use: it is not among them. */
-export const INTENT_EVENTS = ["pointerdown", "touchstart", "keydown", "focusin"] as const;
+/** The events that show a reader is using the page. Not pointerdown or touchstart: a swipe to scroll starts so. */
+export const INTENT_EVENTS = ["click", "keydown", "focusin"] as const;
 
 /** Next's parser-started scripts: `async`, with a source, not the `noModule` polyfills for old browsers. */
 const ASYNC_SCRIPT = /<script src="([^"]+)" async=""><\/script>/g;
@@ -27,13 +29,17 @@ function sha256(text: string): string {
   return `'sha256-${createHash("sha256").update(text, "utf8").digest("base64")}'`;
 }
 
-/** The inline script that loads `sources` in order, on a wide screen after the first paint, else on first use. */
+/**
+ * The inline script that appends `sources` (async: each runs as it arrives, as Next's own tags did), on a wide screen
+ * after the first paint, else on first use.
+ */
 export function loaderScript(sources: string[]): string {
   return (
     `(function(){var s=${JSON.stringify(sources)},e=${JSON.stringify(INTENT_EVENTS)},d=0;` +
-    `function go(){if(d)return;d=1;e.forEach(function(t){removeEventListener(t,go,true)});` +
+    `function go(u){if(d)return;d=1;e.forEach(function(t){removeEventListener(t,on,true)});` +
+    `if(u)document.documentElement.setAttribute("data-hydrate","on-use");` +
     `s.forEach(function(u){var x=document.createElement("script");x.src=u;x.async=true;document.head.appendChild(x)})}` +
-    `e.forEach(function(t){addEventListener(t,go,{capture:true,passive:true})});` +
+    `function on(){go(1)}e.forEach(function(t){addEventListener(t,on,{capture:true,passive:true})});` +
     `if(matchMedia(${JSON.stringify(WIDE_SCREEN)}).matches)requestAnimationFrame(function(){setTimeout(go)})})()`
   );
 }

@@ -183,7 +183,9 @@ export async function startFaultlinesServer(options: ServeOptions): Promise<Faul
       if (headers.link) headers.link = withoutNonceParams(headers.link, nonce);
     }
     // Stored pages start React after their first paint on a wide screen and on first use on a phone (./hydrate.ts).
-    if (headers["content-security-policy"] && headers["content-type"]?.startsWith("text/html")) {
+    // Not an error's: Next's error answer is an empty shell that only its scripts fill.
+    const html = headers["content-type"]?.startsWith("text/html");
+    if (response.statusCode === 200 && html && headers["content-security-policy"]) {
       const page = deferHydration(body.toString("utf8"), headers["content-security-policy"]);
       body = Buffer.from(page.html, "utf8");
       headers["content-security-policy"] = page.policy;

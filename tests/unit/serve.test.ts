@@ -3,7 +3,8 @@ import { brotliDecompressSync, gunzipSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
 import { nonceToHashes, policyNonce } from "@/lib/serve/csp";
 import { chooseEncoding, compress } from "@/lib/serve/encoding";
-import { deferHydration, loaderScript, WIDE_SCREEN } from "@/lib/serve/hydrate";
+import { deferHydration, loaderScript } from "@/lib/serve/hydrate";
+import { WIDE_SCREEN } from "@/lib/site/screens";
 
 const sha = (text: string) => `'sha256-${createHash("sha256").update(text).digest("base64")}'`;
 const NONCE = "AbC+/d12==";

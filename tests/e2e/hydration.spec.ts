@@ -86,7 +86,7 @@ test.describe("on a phone", () => {
     const scripts = watchScripts(page);
     await page.goto("/articles/us-israel-diverge-regional-files");
     const cdp = await page.context().newCDPSession(page);
-    const touch = (type: string, y: number) =>
+    const touch = (type: "touchStart" | "touchMove" | "touchEnd", y: number) =>
       cdp.send("Input.dispatchTouchEvent", {
         type,
         touchPoints: type === "touchEnd" ? [] : [{ x: 200, y }],

@@ -53,7 +53,10 @@ describe("deferHydration", () => {
       `<html><head><link rel="stylesheet" href="/a.css"/>` +
         `<script src="/c/polyfills.js" noModule=""></script>` +
         sources
-          .map((src) => `<link rel="preload" as="script" href="${src}" media="${WIDE_SCREEN}"/>`)
+          .map(
+            (src) =>
+              `<link rel="preload" as="script" fetchpriority="low" href="${src}" media="${WIDE_SCREEN}"/>`,
+          )
           .join("") +
         `</head><body><main>Events</main>` +
         `<script id="_R_">(globalThis.T=globalThis.T||[]).push(1)</script>` +

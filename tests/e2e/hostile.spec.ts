@@ -103,15 +103,14 @@ function inspect(source: string | null) {
     "img, b, i, style, iframe, frame, object, embed, base, form[action^=j]",
   ))
     problems.push(`${describe(el)}: ${el.outerHTML.slice(0, 80)}`);
-  // Scripts: Next's files, and its own inline bootstrap and payload, nothing else.
+  // Scripts: Next's files, its own inline bootstrap and payload, and the loader that starts its files on a stored
+  // page (lib/serve/hydrate.ts, naming only Next's files), nothing else.
+  const nextInline =
+    /^\s*(\(?self\.__next_[fs]|\(globalThis\["TURBOPACK"\]|\$R[CSX]\b|\(function\(\)\{var s=\["\/_next\/)/;
   for (const script of doc.querySelectorAll("script")) {
     const src = script.getAttribute("src");
     const code = script.textContent ?? "";
-    if (
-      src !== null
-        ? !src.startsWith("/_next/")
-        : !/^\s*(\(?self\.__next_[fs]|\(globalThis\["TURBOPACK"\]|\$R[CSX]\b)/.test(code)
-    )
+    if (src !== null ? !src.startsWith("/_next/") : !nextInline.test(code))
       problems.push(`unexpected ${describe(script)}: ${src ?? code.slice(0, 80)}`);
   }
   const body = doc.body.cloneNode(true) as HTMLElement;

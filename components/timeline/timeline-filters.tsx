@@ -80,36 +80,40 @@ export function TimelineFilters({
 
   useEffect(() => {
     // On a phone the scripts start with the first use (lib/serve/hydrate.ts), often the tap that opened this panel:
-    // what was ticked or typed before they ran is in the form, not in the state, which would write over it. It is
-    // applied now, as the changes would have been. (The form keeps no restored values: autoComplete is off.)
+    // what was ticked or typed before they ran is in the form, not in the state, which would write over it. Only the
+    // controls the reader changed (their state differs from the one the server drew) are applied, as those changes
+    // would have been: a filter the form does not show (an actor with no events) stays as the URL has it.
     if (!form.current) return;
-    const data = new FormData(form.current);
-    const all = (name: string) => data.getAll(name).map(String);
-    const date = (name: string) => {
-      const value = String(data.get(name) ?? "");
-      return /^[1-9]\d{3}-\d{2}-\d{2}$/.test(value) ? value : null;
-    };
-    const inForm: TimelineState = {
-      ...state,
-      actors: all(TIMELINE_PARAMS.actor),
-      actorMode: data.get(TIMELINE_PARAMS.mode) === "all" ? "all" : "any",
-      issues: all(TIMELINE_PARAMS.issue),
-      articles: all(TIMELINE_PARAMS.article),
-      from: date(TIMELINE_PARAMS.from),
-      to: date(TIMELINE_PARAMS.to),
-    };
-    const key = (s: TimelineState) =>
-      timelineHref({
-        ...s,
-        actors: [...s.actors].sort(),
-        issues: [...s.issues].sort(),
-        articles: [...s.articles].sort(),
-        page: 1,
-      });
-    if (key(inForm) === key(state)) return;
-    setFrom(inForm.from ?? "");
-    setTo(inForm.to ?? "");
-    apply(inForm);
+    let next = state;
+    let changed = false;
+    const lists = {
+      [TIMELINE_PARAMS.actor]: "actors",
+      [TIMELINE_PARAMS.issue]: "issues",
+      [TIMELINE_PARAMS.article]: "articles",
+    } as const;
+    for (const control of form.current.elements) {
+      if (!(control instanceof HTMLInputElement) || !control.name) continue;
+      const { name, type, value } = control;
+      if (type === "checkbox" || type === "radio") {
+        if (control.checked === control.defaultChecked) continue;
+        const list = lists[name as keyof typeof lists];
+        if (list) {
+          const rest = next[list].filter((slug) => slug !== value);
+          next = { ...next, [list]: control.checked ? [...rest, value] : rest };
+        } else if (name === TIMELINE_PARAMS.mode && control.checked) {
+          next = { ...next, actorMode: value === "all" ? "all" : "any" };
+        } else continue;
+      } else if (name === TIMELINE_PARAMS.from || name === TIMELINE_PARAMS.to) {
+        if (value === control.defaultValue) continue;
+        const date = /^[1-9]\d{3}-\d{2}-\d{2}$/.test(value) ? value : null;
+        next = { ...next, [name]: date };
+      } else continue;
+      changed = true;
+    }
+    if (!changed) return;
+    setFrom(next.from ?? "");
+    setTo(next.to ?? "");
+    apply(next);
     // Once, on hydration: later changes go through the controls' own handlers.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);

@@ -13,7 +13,8 @@ export function policyNonce(policy: string): string | null {
   return NONCE_SOURCE.exec(policy)?.[1] ?? null;
 }
 
-function sha256(text: string): string {
+/** A CSP source allowing the inline script `text` by its SHA-256. */
+export function sha256(text: string): string {
   return `'sha256-${createHash("sha256").update(text, "utf8").digest("base64")}'`;
 }
 

@@ -1,5 +1,5 @@
-import { createHash } from "node:crypto";
 import { WIDE_SCREEN } from "@/lib/site/screens";
+import { sha256 } from "./csp";
 
 // When a stored page starts React. Every view works without JavaScript (the filters are GET forms, the chart is drawn
 // with the page, the reader is plain HTML), so what the scripts add is enhancement. On a phone, downloading ~125 KB of
@@ -22,12 +22,8 @@ export const INTENT_EVENTS = ["click", "keydown", "focusin"] as const;
 /** Next's parser-started scripts: `async`, with a source, not the `noModule` polyfills for old browsers. */
 const ASYNC_SCRIPT = /<script src="([^"]+)" async=""><\/script>/g;
 /** Next's own preload hints for those scripts. */
-const SCRIPT_PRELOAD = /<link rel="preload" as="script"(?: fetchPriority="low")? href="([^"]+)"\/>/g;
+const SCRIPT_PRELOAD = /<link rel="preload" as="script"(?: fetchPriority="low")? href="[^"]+"\/>/g;
 const SCRIPT_SRC = /(^|;\s*)script-src ([^;]*)/;
-
-function sha256(text: string): string {
-  return `'sha256-${createHash("sha256").update(text, "utf8").digest("base64")}'`;
-}
 
 /**
  * The inline script that appends `sources` (async: each runs as it arrives, as Next's own tags did), on a wide screen

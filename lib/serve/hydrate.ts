@@ -8,7 +8,8 @@ import { sha256 } from "./csp";
 //
 // So a stored page does not start its scripts from the parser. One small inline script decides instead:
 // - on a wide screen (WIDE_SCREEN, where the timeline's filters open as a sidebar, which needs React), the scripts
-//   load right after the first frame is painted; the head preloads them on such screens only;
+//   load right after the first frame is painted (not preloaded: fetched during the parse, even at low priority, they
+//   put the first event's paint 90–100 ms later in the benchmark's Chromium, 24 loads each);
 // - on a narrower one, they load on the reader's first use: a tap or click, a key, focus moving. Before that the page
 //   is what it is without JavaScript (its inline React payload is data, pushed to an array), and a reader who only
 //   reads and scrolls fetches none of the app's script files. A touch that scrolls is not a tap: it fires no click.
@@ -48,22 +49,11 @@ export function deferHydration(html: string, policy: string): { html: string; po
   const sources = [...html.matchAll(ASYNC_SCRIPT)].map((match) => match[1]!);
   if (sources.length === 0 || !SCRIPT_SRC.test(policy)) return { html, policy };
   const stripped = html.replace(ASYNC_SCRIPT, "").replace(SCRIPT_PRELOAD, "");
-  const head = stripped.indexOf("</head>");
   const body = stripped.lastIndexOf("</body>");
-  if (head === -1 || body < head) return { html, policy };
+  if (body === -1) return { html, policy };
   const loader = loaderScript(sources);
-  // Preloaded only where they load at once (a phone fetches nothing it may never run), and behind the stylesheets and
-  // fonts the first paint needs, at the low priority Chromium gives an async script.
-  const hints = sources.map(
-    (src) => `<link rel="preload" as="script" fetchpriority="low" href="${src}" media="${WIDE_SCREEN}"/>`,
-  );
   return {
-    html:
-      stripped.slice(0, head) +
-      hints.join("") +
-      stripped.slice(head, body) +
-      `<script>${loader}</script>` +
-      stripped.slice(body),
+    html: stripped.slice(0, body) + `<script>${loader}</script>` + stripped.slice(body),
     policy: policy.replace(SCRIPT_SRC, `$1script-src $2 ${sha256(loader)}`),
   };
 }

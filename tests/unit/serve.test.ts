@@ -4,7 +4,6 @@ import { describe, expect, it } from "vitest";
 import { nonceToHashes, policyNonce } from "@/lib/serve/csp";
 import { chooseEncoding, compress } from "@/lib/serve/encoding";
 import { deferHydration, loaderScript } from "@/lib/serve/hydrate";
-import { WIDE_SCREEN } from "@/lib/site/screens";
 
 const sha = (text: string) => `'sha256-${createHash("sha256").update(text).digest("base64")}'`;
 const NONCE = "AbC+/d12==";
@@ -51,14 +50,7 @@ describe("deferHydration", () => {
     const loader = loaderScript(sources);
     expect(out.html).toBe(
       `<html><head><link rel="stylesheet" href="/a.css"/>` +
-        `<script src="/c/polyfills.js" noModule=""></script>` +
-        sources
-          .map(
-            (src) =>
-              `<link rel="preload" as="script" fetchpriority="low" href="${src}" media="${WIDE_SCREEN}"/>`,
-          )
-          .join("") +
-        `</head><body><main>Events</main>` +
+        `<script src="/c/polyfills.js" noModule=""></script></head><body><main>Events</main>` +
         `<script id="_R_">(globalThis.T=globalThis.T||[]).push(1)</script>` +
         `<script>self.__next_f.push([0])</script><script>${loader}</script></body></html>`,
     );

@@ -51,3 +51,40 @@ export function sentBytes(url: string, acceptEncoding: string) {
     },
   );
 }
+
+/** The whole machine's CPU time so far, busy and idle, from /proc/stat (Linux); undefined elsewhere. */
+function cpuTimes(): { idle: number; total: number } | undefined {
+  try {
+    const fields = readFileSync("/proc/stat", "utf8")
+      .split("\n", 1)[0]!
+      .trim()
+      .split(/\s+/)
+      .slice(1)
+      .map(Number);
+    // user nice system idle iowait irq softirq steal …: idle and iowait are the time nothing ran.
+    return { idle: fields[3]! + fields[4]!, total: fields.reduce((sum, n) => sum + n, 0) };
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Waits until the machine is quiet: less than `busy` of its CPU time used over a `window` ms, checked window by
+ * window, for at most `limit` ms. Returns the wait in ms (NaN where /proc/stat cannot be read, after waiting `limit`).
+ */
+export async function quietCpu(busy = 0.1, window = 100, limit = 3000): Promise<number> {
+  const started = performance.now();
+  let before = cpuTimes();
+  if (!before) {
+    await new Promise((resolve) => setTimeout(resolve, limit));
+    return Number.NaN;
+  }
+  for (;;) {
+    await new Promise((resolve) => setTimeout(resolve, window));
+    const now = cpuTimes()!;
+    const used = 1 - (now.idle - before.idle) / Math.max(1, now.total - before.total);
+    before = now;
+    const waited = performance.now() - started;
+    if (used < busy || waited >= limit) return waited;
+  }
+}

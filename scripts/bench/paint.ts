@@ -12,12 +12,19 @@ import { writeSyntheticCorpus } from "../lib/synthetic-corpus";
 import { ensureAppBuild } from "./app";
 import { bareServer, nodeServer } from "./cache";
 import { add, type Context, type Section } from "./context";
+import { quietCpu } from "./measure";
 
 // Time to a painted list in Chromium: the first page of /timeline over a 500-event corpus, against a plain HTML page
 // listing all 500 events of the same database (no CSS, no script), in one run, so the ratio holds however busy the
 // machine is. Each load is a first visit (a fresh browser context, nothing cached in the browser) at 1280×800; the two
 // pages alternate. The app is served with its response cache on and /timeline warmed, so this times the browser, not
 // the first render. The plain page is served uncompressed by a bare Node server: over loopback that costs nothing.
+//
+// Each load starts on a quiet machine: the fresh context and its tab are opened, then the bench waits until the CPU is
+// idle, then navigates. Opening a window in this Chromium starts work of its own (the address bar's popup is a web
+// page, loaded in a renderer of its own, about a second of CPU on this 2-core machine), and closing the last context
+// tears a renderer down; a load that overlapped either was slowed by the browser, not by its page, and by how much
+// depended on which page came before (up to 100 ms on /timeline, half its loads). The wait is reported.
 //
 // "Painted" is the paint of the first event's title (Element Timing: an init script marks the heading of the first
 // `article#e-<slug>` as the parser inserts it, on both pages), next to Largest Contentful Paint and the load event.
@@ -53,6 +60,8 @@ const INIT_SCRIPT = `(() => {
 })();`;
 
 interface Load {
+  /** How long the machine took to go quiet before the navigation, ms. */
+  quiet: number;
   /** Navigation start to the first event's title painted, ms. */
   element: number;
   lcp: number;
@@ -171,6 +180,7 @@ async function loadOnce(browser: Browser, url: string, from?: string): Promise<L
     if (from) await page.goto(from, { waitUntil: "load" });
     const cdp = await context.newCDPSession(page);
     await cdp.send("Performance.enable");
+    const quiet = await quietCpu();
     const response = await page.goto(url, { waitUntil: "load", timeout: 30_000 });
     if (response?.status() !== 200) throw new Error(`${url} answered ${response?.status()}`);
     const seen = await page.evaluate(
@@ -204,6 +214,7 @@ async function loadOnce(browser: Browser, url: string, from?: string): Promise<L
     };
     const load = {
       ...seen,
+      quiet,
       heap: metric("JSHeapUsedSize"),
       script: metric("ScriptDuration", 1000),
       layout: metric("LayoutDuration", 1000),
@@ -286,6 +297,21 @@ export const paint: Section = {
           if (i >= ctx.options.warmup) page.loads.push(load);
         }
       }
+      const waits = pages.flatMap((p) => p.loads.map((l) => l.quiet)).sort((a, b) => a - b);
+      add(
+        ctx,
+        "paint",
+        `wait for a quiet machine before a load, median of ${waits.length}`,
+        median(waits),
+        "ms",
+      );
+      add(
+        ctx,
+        "paint",
+        "wait for a quiet machine before a load, longest (at most 3,000)",
+        waits.at(-1)!,
+        "ms",
+      );
       const [app, bare, appFrom, bareFrom, ...parts] = pages.map((p) => p.loads);
       const firsts = new Set(pages.map((p) => p.loads[0]!.firstEvent));
       if (firsts.size !== 1)

@@ -148,7 +148,9 @@ test.describe("control cases: a script the policy does not allow is refused, and
       const csp = headers["content-security-policy"]!;
       expect(csp).not.toMatch(/'nonce-/);
       expect(csp).toMatch(/'sha256-[^']+'/);
-      const loader = /<script>(\(function\(\)\{var s=[\s\S]*?)<\/script><\/body>/.exec(await response.text());
+      const loader = /<script type="module">(\(function\(\)\{var s=[\s\S]*?)<\/script><\/body>/.exec(
+        await response.text(),
+      );
       expect(loader).not.toBeNull();
       const kept = `'sha256-${createHash("sha256").update(loader![1]!, "utf8").digest("base64")}'`;
       expect(csp).toContain(kept);

@@ -51,8 +51,8 @@ describe("deferHydration", () => {
     expect(out.html).toBe(
       `<html><head><link rel="stylesheet" href="/a.css"/>` +
         `<script src="/c/polyfills.js" noModule=""></script></head><body><main>Events</main>` +
-        `<script id="_R_">(globalThis.T=globalThis.T||[]).push(1)</script>` +
-        `<script>self.__next_f.push([0])</script><script>${loader}</script></body></html>`,
+        `<script type="module" id="_R_">(globalThis.T=globalThis.T||[]).push(1)</script>` +
+        `<script type="module">self.__next_f.push([0])</script><script type="module">${loader}</script></body></html>`,
     );
     expect(out.policy).toBe(
       `default-src 'self'; script-src 'self' 'sha256-next=' ${sha(loader)}; object-src 'none'`,

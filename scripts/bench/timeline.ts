@@ -14,7 +14,7 @@ const API_FIRST_PAGE_GOAL_BYTES = 60 * 1024;
 async function weigh(url: string) {
   const html = await (await fetch(url)).text();
   let payload = 0;
-  for (const [script] of html.matchAll(/<script>self\.__next_f\.push\([\s\S]*?<\/script>/g)) {
+  for (const [script] of html.matchAll(/<script[^>]*>self\.__next_f\.push\([\s\S]*?<\/script>/g)) {
     payload += Buffer.byteLength(script);
   }
   return {

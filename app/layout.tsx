@@ -2,7 +2,6 @@ import type { Metadata, Viewport } from "next";
 import Link from "next/link";
 import { HydrationMark } from "@/components/ui/hydration-mark";
 import { SITE_DESCRIPTION, SITE_NAME, SITE_URL } from "@/lib/site/config";
-import { sans, serif, serifItalic } from "@/lib/site/fonts";
 import { SearchBox } from "@/components/search/search-box";
 import "./globals.css";
 
@@ -29,7 +28,7 @@ export const viewport: Viewport = {
 // mobile throttling. A click fetches its route then, from the response cache.
 export default function RootLayout({ children }: Readonly<{ children: React.ReactNode }>) {
   return (
-    <html lang="en" className={`${serif.variable} ${serifItalic.variable} ${sans.variable}`}>
+    <html lang="en">
       <body>
         <HydrationMark />
         <a className="skip-link" href="#main">

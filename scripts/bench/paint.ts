@@ -30,8 +30,8 @@ import { quietCpu } from "./measure";
 // `article#e-<slug>` as the parser inserts it, on both pages), next to Largest Contentful Paint and the load event.
 //
 // Where the gap goes: in the same alternation, /timeline's own HTML (the cached bytes) from a bare server, then the
-// same with its scripts taken out, then also its stylesheets and fonts: three pages between the app and the plain list,
-// each step a part of the page. The bare server passes every other request (stylesheets, fonts, scripts) to the app.
+// same with its scripts taken out, then also its stylesheets: three pages between the app and the plain list, each
+// step a part of the page. The bare server passes every other request (stylesheets, scripts) to the app.
 // And both pages once more, each visit opening a page of another site first.
 
 const EVENTS = 500;
@@ -137,7 +137,7 @@ function without(html: string, selector: string): string {
 
 /**
  * A bare Node server answering each of `pages` (path → HTML and headers) from memory and passing any other request
- * through to `app` unchanged: the app's stylesheets, fonts and scripts, with the app's own answers.
+ * through to `app` unchanged: the app's stylesheets and scripts, with the app's own answers.
  */
 async function variantServer(
   ctx: Context,
@@ -251,16 +251,17 @@ export const paint: Section = {
       plain = await bareServer(ctx, "paint-plain", Buffer.from(html), "text/html; charset=utf-8");
       add(ctx, "paint", "/timeline HTML (first page)", Buffer.byteLength(appHtml), "bytes");
       add(ctx, "paint", `plain list HTML (${EVENTS} events)`, Buffer.byteLength(html), "bytes");
-      // The font preloads travel in the app's Link header: the variants with stylesheets keep it, nothing else.
-      const fonts = { link: warm.headers.get("link") ?? "" };
+      // Preloads would travel in the app's Link header (it sends none since the web fonts went): the variants with
+      // stylesheets keep it, and no other header.
+      const preloads = { link: warm.headers.get("link") ?? "" };
       const noScripts = without(appHtml, 'script, link[rel="preload"][as="script"]');
       const unstyled = without(noScripts, 'link[rel="stylesheet"], style');
       if (noScripts.includes("<script") || /rel="stylesheet"|<style/.test(unstyled))
         throw new Error("a part the paint variants leave out is still in their HTML");
       variants = await variantServer(ctx, server.base, {
-        "/same": { html: appHtml, headers: fonts },
-        "/no-scripts": { html: noScripts, headers: fonts },
-        "/no-scripts-styles-fonts": { html: unstyled, headers: {} },
+        "/same": { html: appHtml, headers: preloads },
+        "/no-scripts": { html: noScripts, headers: preloads },
+        "/no-scripts-styles": { html: unstyled, headers: {} },
         "/elsewhere": { html: ELSEWHERE, headers: {} },
       });
       // A page of another site: `localhost` where the pages are on 127.0.0.1 (a site is its host, not its port).
@@ -276,9 +277,9 @@ export const paint: Section = {
         ].map((page) => ({ ...page, name: `${page.name}, from another site`, from: elsewhere, loads: [] })),
         ...(
           [
-            ["/same", "its bytes from a bare server (font preloads, no other header)"],
+            ["/same", "its bytes from a bare server (none of the app's headers)"],
             ["/no-scripts", "also without scripts"],
-            ["/no-scripts-styles-fonts", "also without stylesheets and fonts"],
+            ["/no-scripts-styles", "also without stylesheets"],
           ] as const
         ).map(([url, name]) => ({
           name: `/timeline, ${name}`,

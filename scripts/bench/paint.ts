@@ -136,26 +136,22 @@ function without(html: string, selector: string): string {
 }
 
 /**
- * A bare Node server answering each of `pages` (path → HTML and headers) from memory and passing any other request
- * through to `app` unchanged: the app's stylesheets and scripts, with the app's own answers.
+ * A bare Node server answering each of `pages` (path → HTML, no header of the app's) from memory and passing any other
+ * request through to `app` unchanged: the app's stylesheets and scripts, with the app's own answers.
  */
-async function variantServer(
-  ctx: Context,
-  app: string,
-  pages: Record<string, { html: string; headers: object }>,
-) {
+async function variantServer(ctx: Context, app: string, pages: Record<string, string>) {
   const file = path.join(ctx.dir, "paint-variants.json");
   writeFileSync(file, JSON.stringify({ app, pages }));
   const code = `
     const http = require("http");
     const { app, pages } = JSON.parse(require("fs").readFileSync(${JSON.stringify(file)}, "utf8"));
     const target = new URL(app);
-    for (const page of Object.values(pages)) page.body = Buffer.from(page.html);
+    const bodies = new Map(Object.entries(pages).map(([url, html]) => [url, Buffer.from(html)]));
     http.createServer((req, res) => {
-      const page = pages[req.url];
-      if (page) {
-        res.writeHead(200, { ...page.headers, "content-type": "text/html; charset=utf-8", "content-length": page.body.length });
-        return res.end(page.body);
+      const body = bodies.get(req.url);
+      if (body) {
+        res.writeHead(200, { "content-type": "text/html; charset=utf-8", "content-length": body.length });
+        return res.end(body);
       }
       const headers = { ...req.headers, host: target.host };
       const upstream = http.request({ host: target.hostname, port: target.port, path: req.url, method: req.method, headers }, (answer) => {
@@ -251,18 +247,15 @@ export const paint: Section = {
       plain = await bareServer(ctx, "paint-plain", Buffer.from(html), "text/html; charset=utf-8");
       add(ctx, "paint", "/timeline HTML (first page)", Buffer.byteLength(appHtml), "bytes");
       add(ctx, "paint", `plain list HTML (${EVENTS} events)`, Buffer.byteLength(html), "bytes");
-      // Preloads would travel in the app's Link header (it sends none since the web fonts went): the variants with
-      // stylesheets keep it, and no other header.
-      const preloads = { link: warm.headers.get("link") ?? "" };
       const noScripts = without(appHtml, 'script, link[rel="preload"][as="script"]');
       const unstyled = without(noScripts, 'link[rel="stylesheet"], style');
       if (noScripts.includes("<script") || /rel="stylesheet"|<style/.test(unstyled))
         throw new Error("a part the paint variants leave out is still in their HTML");
       variants = await variantServer(ctx, server.base, {
-        "/same": { html: appHtml, headers: preloads },
-        "/no-scripts": { html: noScripts, headers: preloads },
-        "/no-scripts-styles": { html: unstyled, headers: {} },
-        "/elsewhere": { html: ELSEWHERE, headers: {} },
+        "/same": appHtml,
+        "/no-scripts": noScripts,
+        "/no-scripts-styles": unstyled,
+        "/elsewhere": ELSEWHERE,
       });
       // A page of another site: `localhost` where the pages are on 127.0.0.1 (a site is its host, not its port).
       const elsewhere = `${variants.base.replace("127.0.0.1", "localhost")}/elsewhere`;

@@ -24,6 +24,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
+import { chromiumVersion } from "./lib/chromium";
 import { stopAllServers } from "./lib/server";
 import { assist } from "./bench/assist";
 import { budget } from "./bench/budget";
@@ -129,6 +130,8 @@ async function main() {
     rows: [],
   };
   const startedAt = new Date().toISOString();
+  const browser = chromiumVersion();
+  console.log(`${browser}, Node ${process.version}, ${os.cpus().length} cores`);
   const deadline = setTimeout(() => {
     console.error(`bench: still running after ${DEADLINE_MS / 60_000} minutes; stopping.`);
     void shutdown(2);
@@ -159,6 +162,7 @@ async function main() {
     node: process.version,
     platform: `${os.platform()} ${os.arch()}`,
     cpus: os.cpus().length,
+    browser,
     loadAverage: os.loadavg().map((n) => Math.round(n * 100) / 100),
     options: { ...values, only: only ?? SECTIONS.map((s) => s.name) },
     budget: BUDGET,

@@ -26,6 +26,11 @@ interface Report {
   /** Lighthouse's simulated figures on the preset's throttling, ms. */
   tbt: number;
   lcp: number;
+  /**
+   * Lighthouse's measure of this machine's CPU (environment.benchmarkIndex): its simulated phone is this machine slowed
+   * four times, so the same page scores differently on a faster or slower machine.
+   */
+  benchmarkIndex: number;
 }
 
 /**
@@ -106,6 +111,13 @@ async function bareNextBaseline(ctx: Context): Promise<Report> {
     );
     add(ctx, "lighthouse", "bare Next.js page mobile total blocking time", mobile.tbt, "ms");
     add(ctx, "lighthouse", "bare Next.js page mobile largest contentful paint", mobile.lcp, "ms");
+    add(
+      ctx,
+      "lighthouse",
+      "this machine's CPU, Lighthouse's benchmark index",
+      mobile.benchmarkIndex,
+      "count",
+    );
     return mobile;
   } finally {
     await server.stop();
@@ -157,6 +169,7 @@ function runLighthouseOnce(url: string, preset: Preset, dir: string): Report {
   const report = JSON.parse(readFileSync(out, "utf8")) as {
     categories: Record<string, { score: number | null }>;
     audits: Record<string, { numericValue?: number }>;
+    environment?: { benchmarkIndex?: number };
   };
   const score = (id: string) => Math.round((report.categories[id]?.score ?? 0) * 100);
   const metric = (id: string) => Math.round(report.audits[id]?.numericValue ?? Number.NaN);
@@ -167,5 +180,6 @@ function runLighthouseOnce(url: string, preset: Preset, dir: string): Report {
     seo: score("seo"),
     tbt: metric("total-blocking-time"),
     lcp: metric("largest-contentful-paint"),
+    benchmarkIndex: Math.round(report.environment?.benchmarkIndex ?? Number.NaN),
   };
 }

@@ -31,13 +31,13 @@ export const MEMO_MB = 8;
 /**
  * The fill's two bounds on the server's resident memory. What would grow with the number of distinct URLs (the response
  * cache, the query memo) is bounded in bytes; the check that nothing else does is that the fill's second 5,000 URLs
- * take RSS no higher than its first 5,000 did, within 5 % (about 20 MB, near the two bounds together). Both bounds
- * are passed within the first few hundred URLs, so the second half passes them again many times over; a cache without
- * a bound would hold some 5,000 more answers there, hundreds of MB. And the whole process stays under 512 MB, the
- * memory to give it (the figure is also its V8 heap cap, scripts/lib/serve-process.ts; the heap itself peaks near
+ * take RSS no higher than its first 5,000 did, within 5 % (about 20 MB, near the two byte bounds together). The cache
+ * and the memo fill within the first few hundred URLs, so the second half passes their bounds many times over; a cache
+ * without a bound would hold some 5,000 more answers there, hundreds of MB. And the whole process stays under 512 MB,
+ * the memory to give it (the figure is also its V8 heap cap, scripts/lib/serve-process.ts; the heap itself peaks near
  * 200 MB). Growth from the RSS before the fill is reported, not held to a bound: that starting point depends on whether
- * V8's memory reducer has run since the server started (a server left idle for 20 s starts 60 MB lower and peaks at
- * the same RSS).
+ * V8's memory reducer has run since the server started (a server left idle for 20 s starts 60 MB lower and peaks at the
+ * same RSS).
  */
 const FILL_HALF_RATIO = 1.05;
 const FILL_PEAK_MB = 512;
@@ -185,7 +185,9 @@ export const cache: Section = {
       let i = 0;
       const sample = () => {
         const half = i <= FILL_URLS / 2 ? 0 : 1;
-        peaks[half] = Math.max(peaks[half]!, rssMegabytes(small.pid));
+        const rss = rssMegabytes(small.pid);
+        // A sample that could not be read (NaN) would make the peak NaN, and a NaN passes every `>` check.
+        if (Number.isFinite(rss)) peaks[half] = Math.max(peaks[half]!, rss);
       };
       const sampler = setInterval(sample, 250);
       const day = (k: number) => new Date(Date.UTC(2000, 0, 1 + (k >> 1))).toISOString().slice(0, 10);
@@ -224,7 +226,7 @@ export const cache: Section = {
         `ratio: fill's second half peak / first half peak (goal ≤ ${FILL_HALF_RATIO})`,
         second / first,
         "ratio",
-        second / first > FILL_HALF_RATIO,
+        !(second / first <= FILL_HALF_RATIO),
       );
       add(
         ctx,
@@ -232,7 +234,7 @@ export const cache: Section = {
         `fill: server memory peak (RSS; bound ${FILL_PEAK_MB} MB)`,
         peak,
         "MB",
-        peak > FILL_PEAK_MB,
+        !(peak <= FILL_PEAK_MB),
       );
       add(ctx, "cache", "fill: RSS growth at peak, from before", peak - before, "MB");
     } finally {

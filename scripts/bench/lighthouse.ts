@@ -111,13 +111,16 @@ async function bareNextBaseline(ctx: Context): Promise<Report> {
     );
     add(ctx, "lighthouse", "bare Next.js page mobile total blocking time", mobile.tbt, "ms");
     add(ctx, "lighthouse", "bare Next.js page mobile largest contentful paint", mobile.lcp, "ms");
-    add(
-      ctx,
-      "lighthouse",
-      "this machine's CPU, Lighthouse's benchmark index",
-      mobile.benchmarkIndex,
-      "count",
-    );
+    // A report without its environment section has no index to show.
+    if (Number.isFinite(mobile.benchmarkIndex)) {
+      add(
+        ctx,
+        "lighthouse",
+        "this machine's CPU, Lighthouse's benchmark index",
+        mobile.benchmarkIndex,
+        "count",
+      );
+    }
     return mobile;
   } finally {
     await server.stop();

@@ -39,6 +39,7 @@ export function chromiumVersion(): string {
   } catch {
     return "no Chromium";
   }
-  const result = spawnSync(browser, ["--version"], { encoding: "utf8" });
-  return result.stdout.trim() || `${browser} (its --version printed nothing)`;
+  const result = spawnSync(browser, ["--version"], { encoding: "utf8", timeout: 10_000 });
+  if (result.error) return `${browser} (--version failed: ${result.error.message})`;
+  return result.stdout?.trim() || `${browser} (its --version printed nothing)`;
 }
